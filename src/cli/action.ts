@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { CommandContext, type GlobalOptions } from './context.js';
+import type { CliIO } from './io.js';
+import type { Ui } from './ui.js';
+
+/** What a command returns: the typed result (printed as JSON under --json) and how to show it to a person. */
+export interface Outcome<R> {
+  result: R;
+  render?: (ui: Ui, result: R) => void;
+  /** Non-zero when the command finished but some rows were rejected (3). */
+  exitCode?: number;
+}
+
+export interface RunState {
+  io: CliIO;
+  exitCode: number;
+}
+
+const STATE = Symbol('crmctl.run-state');
+
+export function attachState(program: Command, state: RunState): void {
+  (program as unknown as Record<symbol, RunState>)[STATE] = state;
+}
+
+function stateOf(command: Command): RunState {
+  let root: Command = command;
+  while (root.parent) root = root.parent;
+  return (root as unknown as Record<symbol, RunState>)[STATE]!;
+}
+
+/**
+ * Wrap a command handler: build the context from the global options, run,
+ * print exactly one JSON document (or the human view), and close the org.
+ * Errors propagate to the one handler in run.ts that maps them to exit codes.
+ */
+export function action<A extends unknown[], O, R>(
+  handler: (ctx: CommandContext, options: O, ...args: A) => Promise<Outcome<R>> | Outcome<R>,
+): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const options = command.opts() as O;
+    const positional = args.slice(0, -2) as A;
+    const state = stateOf(command);
+    const ctx = new CommandContext(state.io, command.optsWithGlobals() as GlobalOptions);
+    try {
+      const outcome = await handler(ctx, options, ...positional);
+      if (ctx.json) state.io.stdout.write(JSON.stringify(outcome.result, null, 2) + '\n');
+      else outcome.render?.(ctx.ui, outcome.result);
+      state.exitCode = outcome.exitCode ?? 0;
+    } finally {
+      ctx.close();
+    }
+  };
+}
+
+/** Collect a repeatable option (`--set A=1 --set B=2`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Build an Outcome with the render callback typed from the result. */
+export function outcome<R>(result: R, render?: (ui: Ui, result: R) => void, exitCode?: number): Outcome<R> {
+  return { result, ...(render ? { render } : {}), ...(exitCode === undefined ? {} : { exitCode }) };
+}

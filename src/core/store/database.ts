@@ -1,0 +1,94 @@
+import { chmodSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { CrmError } from '../errors.js';
+import { foldCase } from '../query/fold.js';
+import { runMigrations } from './migrations.js';
+
+/**
+ * The org store's connection. Core code treats it as an opaque handle and
+ * passes it to the repository functions in this folder, which hold all SQL.
+ */
+export type OrgDb = Database.Database & { readonly path: string };
+
+export interface OpenOptions {
+  /** Create the file if it is missing (only `init` and `quickstart` do). */
+  create?: boolean;
+  /** Open without writing anything (no migrations). */
+  readonly?: boolean;
+}
+
+/** Milliseconds a writer waits for another process's lock before failing. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export function openOrgDb(path: string, options: OpenOptions = {}): OrgDb {
+  const inMemory = path === ':memory:';
+  const existed = inMemory || existsSync(path);
+  if (!existed && !options.create) {
+    throw new CrmError('NO_ORG', `No org database at ${path}.`, {
+      hint: 'Try: crmctl init --company "<name>" --admin <username>, or pass --db <file> (or set CRMCTL_DB).',
+      details: { db: path },
+    });
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly === true, fileMustExist: !options.create });
+  } catch (error) {
+    throw new CrmError('FAILURE', `Cannot open ${path}: ${(error as Error).message}`, {
+      hint: 'Check that the path is a crmctl org file and that you may read and write it.',
+      cause: error,
+    });
+  }
+  // Owner-only: the file holds customer data and password hashes.
+  if (!inMemory && !existed) chmodSync(path, 0o600);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!options.readonly) {
+      if (!inMemory) db.pragma('journal_mode = WAL');
+      // FULL: NORMAL may lose the last commits on power loss.
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.function('crm_fold', { deterministic: true }, (value: unknown) => (value === null ? null : foldCase(String(value))));
+    const quickCheck = db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    void quickCheck;
+  } catch (error) {
+    db.close();
+    throw new CrmError('BAD_INPUT_FILE', `${path} is not a crmctl org database (${(error as Error).message}).`, {
+      hint: 'Pass --db with the path of the org file, or run crmctl init to create one.',
+      cause: error,
+    });
+  }
+  Object.defineProperty(db, 'path', { value: path });
+  const orgDb = db as OrgDb;
+  if (!options.readonly) runMigrations(orgDb);
+  return orgDb;
+}
+
+/** Run `fn` in one write transaction (BEGIN IMMEDIATE so a busy org fails fast and clearly). */
+export function inTransaction<T>(db: OrgDb, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/**
+ * Run `fn` in a transaction and roll it back whatever happens: a dry run does
+ * every write a real run does, and leaves the org byte-for-byte unchanged.
+ */
+export function dryRunTransaction<T>(db: OrgDb, fn: () => T): T {
+  const rollback = new RollbackSignal();
+  let result: T | undefined;
+  try {
+    db.transaction(() => {
+      result = fn();
+      throw rollback;
+    }).immediate();
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  return result as T;
+}
+
+class RollbackSignal extends Error {}
+
+export function schemaVersion(db: OrgDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,202 @@
+import { STANDARD_OBJECTS, STANDARD_PICKLISTS } from '../schema/standard-objects.js';
+import type { FieldDef, ObjectDef } from '../schema/types.js';
+import { CrmError } from '../errors.js';
+import type { OrgDb } from './database.js';
+import { columnType, quoteIdent } from './sql.js';
+import { STANDARD_PROFILES } from './seed-profiles.js';
+
+/**
+ * Numbered schema migrations, tracked in PRAGMA user_version. Each runs in its
+ * own transaction; append new ones, never edit a released one.
+ */
+type Migration = (db: OrgDb) => void;
+
+const MIGRATIONS: Migration[] = [
+  // 1: system tables, the standard objects, standard picklists and profiles.
+  (db) => {
+    db.exec(`
+      CREATE TABLE org (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        company TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        fiscal_start_month INTEGER NOT NULL CHECK (fiscal_start_month BETWEEN 1 AND 12),
+        is_demo INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE id_sequence (object TEXT PRIMARY KEY, next_value INTEGER NOT NULL);
+      CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);
+      CREATE TABLE picklist_value (
+        object TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        sort_order INTEGER NOT NULL,
+        is_default INTEGER NOT NULL DEFAULT 0,
+        is_active INTEGER NOT NULL DEFAULT 1,
+        probability REAL,
+        forecast_category TEXT,
+        is_closed INTEGER NOT NULL DEFAULT 0,
+        is_won INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (object, field, value)
+      );
+      CREATE TABLE field_def (
+        object TEXT NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        type TEXT NOT NULL,
+        length INTEGER,
+        precision INTEGER,
+        scale INTEGER,
+        required INTEGER NOT NULL DEFAULT 0,
+        external_id INTEGER NOT NULL DEFAULT 0,
+        default_value TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (object, name)
+      );
+      CREATE TABLE "Profile" (
+        "Id" TEXT PRIMARY KEY,
+        "Name" TEXT NOT NULL UNIQUE,
+        "Description" TEXT,
+        "IsCustom" INTEGER NOT NULL DEFAULT 0,
+        "UserLicense" TEXT NOT NULL DEFAULT 'Salesforce',
+        "CreatedDate" TEXT NOT NULL
+      );
+      CREATE TABLE profile_object_permission (
+        profile_id TEXT NOT NULL REFERENCES "Profile"("Id") ON DELETE CASCADE,
+        object TEXT NOT NULL,
+        can_read INTEGER NOT NULL DEFAULT 0,
+        can_create INTEGER NOT NULL DEFAULT 0,
+        can_edit INTEGER NOT NULL DEFAULT 0,
+        can_delete INTEGER NOT NULL DEFAULT 0,
+        view_all INTEGER NOT NULL DEFAULT 0,
+        modify_all INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile_id, object)
+      );
+      CREATE TABLE "UserRole" (
+        "Id" TEXT PRIMARY KEY,
+        "Name" TEXT NOT NULL UNIQUE,
+        "ParentRoleId" TEXT REFERENCES "UserRole"("Id"),
+        "CreatedDate" TEXT NOT NULL
+      );
+      CREATE TABLE user_credential (
+        user_id TEXT PRIMARY KEY REFERENCES "User"("Id") ON DELETE CASCADE,
+        password_hash TEXT NOT NULL,
+        must_change INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE guide_step_done (
+        step_id TEXT PRIMARY KEY,
+        done_at TEXT NOT NULL,
+        done_by TEXT
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        old_value TEXT,
+        new_value TEXT
+      );
+      CREATE TABLE recycle_bin (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        object TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT,
+        reason TEXT NOT NULL
+      );
+      CREATE INDEX ix_recycle_bin_record ON recycle_bin (record_id);
+      CREATE TABLE command_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user_id TEXT,
+        command TEXT NOT NULL
+      );
+    `);
+    for (const object of STANDARD_OBJECTS) createObjectTable(db, object);
+    seedPicklists(db);
+    seedProfiles(db);
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export function runMigrations(db: OrgDb): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new CrmError('FAILURE', `${db.path} was written by a newer crmctl (schema ${current}, this one knows ${MIGRATIONS.length}).`, {
+      hint: 'Upgrade crmctl (npm i -g crmctl@latest) before opening this org.',
+    });
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    const migrate = MIGRATIONS[version]!;
+    db.transaction(() => {
+      migrate(db);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}
+
+function createObjectTable(db: OrgDb, object: ObjectDef): void {
+  const columns = object.fields.map((field) => {
+    if (field.name === 'Id') return `"Id" TEXT PRIMARY KEY`;
+    const target = foreignKeyTarget(field);
+    const reference = target ? ` REFERENCES ${quoteIdent(target)}("Id")` : '';
+    return `${quoteIdent(field.name)} ${columnType(field)}${reference}`;
+  });
+  db.exec(`CREATE TABLE ${quoteIdent(object.name)} (${columns.join(', ')})`);
+  // Indexes for the lookups every feature makes: owner, parent links, e-mail.
+  for (const field of object.fields) {
+    const indexed =
+      (field.type === 'reference' && field.name !== 'CreatedById' && field.name !== 'LastModifiedById') ||
+      field.name === 'Email' ||
+      field.name === 'Username';
+    if (indexed) {
+      const unique = field.name === 'Username' ? 'UNIQUE ' : '';
+      const collate = field.name === 'Email' || field.name === 'Username' ? ' COLLATE NOCASE' : '';
+      db.exec(
+        `CREATE ${unique}INDEX ${quoteIdent(`ix_${object.name}_${field.name}`)} ON ${quoteIdent(object.name)} (${quoteIdent(field.name)}${collate})`,
+      );
+    }
+  }
+}
+
+/** Single-target references get a foreign key; polymorphic ones (WhoId, Lead.OwnerId) and audit fields do not. */
+function foreignKeyTarget(field: FieldDef): string | undefined {
+  if (field.type !== 'reference' || field.referenceTo?.length !== 1) return undefined;
+  if (field.name === 'CreatedById' || field.name === 'LastModifiedById') return undefined;
+  return field.referenceTo[0];
+}
+
+function seedPicklists(db: OrgDb): void {
+  const insert = db.prepare(
+    `INSERT INTO picklist_value (object, field, value, sort_order, is_default, probability, forecast_category, is_closed, is_won)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const [key, values] of Object.entries(STANDARD_PICKLISTS)) {
+    const [object, field] = key.split('.') as [string, string];
+    values.forEach((v, i) =>
+      insert.run(object, field, v.value, i, v.isDefault ? 1 : 0, v.probability ?? null, v.forecastCategory ?? null, v.isClosed ? 1 : 0, v.isWon ? 1 : 0),
+    );
+  }
+}
+
+function seedProfiles(db: OrgDb): void {
+  const now = new Date().toISOString();
+  const insertProfile = db.prepare(
+    `INSERT INTO "Profile" ("Id", "Name", "Description", "IsCustom", "UserLicense", "CreatedDate") VALUES (?, ?, ?, 0, ?, ?)`,
+  );
+  const insertPermission = db.prepare(
+    `INSERT INTO profile_object_permission (profile_id, object, can_read, can_create, can_edit, can_delete, view_all, modify_all)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const profile of STANDARD_PROFILES) {
+    insertProfile.run(profile.id, profile.name, profile.description, profile.license, now);
+    for (const [object, p] of Object.entries(profile.permissions)) {
+      insertPermission.run(profile.id, object, +p.read, +p.create, +p.edit, +p.delete, +p.viewAll, +p.modifyAll);
+    }
+  }
+}

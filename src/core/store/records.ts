@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import type { FilterNode } from '../query/filter.js';
+import type { FieldDef, ObjectDef } from '../schema/types.js';
+import type { OrgDb } from './database.js';
+import { compileFilter, type SqlFragment } from './filter-sql.js';
+import { quoteIdent } from './sql.js';
+
+/** A stored record: API field name → value (text, number, boolean or null). */
+export type RecordValue = string | number | boolean | null;
+export type CrmRecord = Record<string, RecordValue>;
+
+const statementCache = new WeakMap<OrgDb, Map<string, Database.Statement>>();
+
+/** Prepare once per connection: imports run the same statements a million times. */
+export function cachedStatement(db: OrgDb, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function formatId(keyPrefix: string, n: number): string {
+  let digits = '';
+  let rest = n;
+  do {
+    digits = BASE62[rest % 62] + digits;
+    rest = Math.floor(rest / 62);
+  } while (rest > 0);
+  return keyPrefix + digits.padStart(12, '0');
+}
+
+/** Reserve `count` new ids for an object: 15 characters, Salesforce's key prefix first. */
+export function allocateIds(db: OrgDb, object: Pick<ObjectDef, 'name' | 'keyPrefix'>, count: number): string[] {
+  const row = cachedStatement(
+    db,
+    `INSERT INTO id_sequence (object, next_value) VALUES (?, ? + 1)
+     ON CONFLICT(object) DO UPDATE SET next_value = next_value + ? RETURNING next_value`,
+  ).get(object.name, count, count) as { next_value: number };
+  const first = row.next_value - count;
+  return Array.from({ length: count }, (_, i) => formatId(object.keyPrefix, first + i));
+}
+
+function toStorage(field: FieldDef | undefined, value: RecordValue): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (field?.type === 'checkbox') return value === 'true' || value === 1 || value === '1' ? 1 : 0;
+  return value;
+}
+
+function fromStorage(object: ObjectDef, row: Record<string, unknown>): CrmRecord {
+  const record: CrmRecord = {};
+  for (const field of object.fields) {
+    if (!(field.name in row)) continue;
+    const value = row[field.name];
+    record[field.name] =
+      field.type === 'checkbox' ? (value === null ? false : value === 1) : ((value ?? null) as RecordValue);
+  }
+  return record;
+}
+
+/** Insert a record whose values are already validated; the caller supplies Id and audit fields. */
+export function insertRecord(db: OrgDb, object: ObjectDef, values: CrmRecord): void {
+  const names = Object.keys(values);
+  const byName = new Map(object.fields.map((f) => [f.name, f]));
+  const sql = `INSERT INTO ${quoteIdent(object.name)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  cachedStatement(db, sql).run(...names.map((n) => toStorage(byName.get(n), values[n]!)));
+}
+
+/** Set some fields of one record; returns whether the record existed. */
+export function updateRecordFields(db: OrgDb, object: ObjectDef, id: string, values: CrmRecord): boolean {
+  const names = Object.keys(values);
+  if (names.length === 0) return getRecord(db, object, id) !== undefined;
+  const byName = new Map(object.fields.map((f) => [f.name, f]));
+  const sql = `UPDATE ${quoteIdent(object.name)} SET ${names.map((n) => `${quoteIdent(n)} = ?`).join(', ')} WHERE "Id" = ?`;
+  const info = cachedStatement(db, sql).run(...names.map((n) => toStorage(byName.get(n), values[n]!)), id);
+  return info.changes > 0;
+}
+
+export function getRecord(db: OrgDb, object: ObjectDef, id: string): CrmRecord | undefined {
+  const row = cachedStatement(db, `SELECT * FROM ${quoteIdent(object.name)} WHERE "Id" = ?`).get(id) as
+    | Record<string, unknown>
+    | undefined;
+  return row ? fromStorage(object, row) : undefined;
+}
+
+export function deleteRecordRow(db: OrgDb, object: ObjectDef, id: string): boolean {
+  return cachedStatement(db, `DELETE FROM ${quoteIdent(object.name)} WHERE "Id" = ?`).run(id).changes > 0;
+}
+
+export interface ListQuery {
+  filter?: FilterNode | undefined;
+  /** A store-built predicate limiting rows to what the acting user may see. */
+  visibility?: SqlFragment | undefined;
+  orderBy?: { field: string; descending?: boolean }[] | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+function whereClause(object: ObjectDef, query: ListQuery): SqlFragment {
+  const parts: SqlFragment[] = [];
+  if (query.filter) parts.push(compileFilter(query.filter, object, 'r'));
+  if (query.visibility) parts.push(query.visibility);
+  if (parts.length === 0) return { sql: '', params: [] };
+  return { sql: ` WHERE ${parts.map((p) => p.sql).join(' AND ')}`, params: parts.flatMap((p) => p.params) };
+}
+
+export function listRecords(db: OrgDb, object: ObjectDef, query: ListQuery = {}): CrmRecord[] {
+  return [...iterateRecords(db, object, query)];
+}
+
+/** Stream records without loading them all: for exports and dedup over large orgs. */
+export function* iterateRecords(db: OrgDb, object: ObjectDef, query: ListQuery = {}): Generator<CrmRecord> {
+  const where = whereClause(object, query);
+  const known = new Set(object.fields.map((f) => f.name));
+  const order = (query.orderBy ?? [{ field: 'CreatedDate' }, { field: 'Id' }])
+    .filter((o) => known.has(o.field))
+    .map((o) => `r.${quoteIdent(o.field)}${o.descending ? ' DESC' : ''}`);
+  let sql = `SELECT r.* FROM ${quoteIdent(object.name)} r${where.sql}`;
+  if (order.length > 0) sql += ` ORDER BY ${order.join(', ')}`;
+  const params = [...where.params];
+  if (query.limit !== undefined) {
+    sql += ' LIMIT ? OFFSET ?';
+    params.push(query.limit, query.offset ?? 0);
+  }
+  for (const row of db.prepare(sql).iterate(...params)) yield fromStorage(object, row as Record<string, unknown>);
+}
+
+export function countRecords(db: OrgDb, object: ObjectDef, query: ListQuery = {}): number {
+  const where = whereClause(object, query);
+  const row = db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(object.name)} r${where.sql}`).get(...where.params) as { n: number };
+  return row.n;
+}
+
+/** Ids of records whose field equals one of the values (case-insensitive for text). */
+export function findIdsByField(db: OrgDb, object: ObjectDef, field: string, value: string): string[] {
+  const known = object.fields.find((f) => f.name === field);
+  if (!known) return [];
+  const rows = cachedStatement(
+    db,
+    `SELECT "Id" FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field)} = ? COLLATE NOCASE ORDER BY "CreatedDate", "Id"`,
+  ).all(value) as { Id: string }[];
+  return rows.map((r) => r.Id);
+}
