@@ -120,6 +120,45 @@ const MIGRATIONS: Migration[] = [
     seedPicklists(db);
     seedProfiles(db);
   },
+  // 2: import jobs, their id ranges and the previous values of records they updated (for undo).
+  (db) => {
+    db.exec(`
+      CREATE TABLE import_job (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'import',
+        file TEXT NOT NULL,
+        file_sha256 TEXT,
+        source TEXT NOT NULL,
+        object TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        is_test INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL,
+        options TEXT NOT NULL,
+        summary TEXT,
+        success_file TEXT,
+        errors_file TEXT,
+        undone_at TEXT
+      );
+      CREATE TABLE import_job_created (
+        job_id TEXT NOT NULL REFERENCES import_job(id) ON DELETE CASCADE,
+        object TEXT NOT NULL,
+        first_id TEXT NOT NULL,
+        last_id TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (job_id, object, first_id)
+      );
+      CREATE TABLE import_job_updated (
+        job_id TEXT NOT NULL REFERENCES import_job(id) ON DELETE CASCADE,
+        object TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        previous TEXT NOT NULL,
+        PRIMARY KEY (job_id, object, record_id)
+      );
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
