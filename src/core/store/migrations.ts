@@ -159,6 +159,32 @@ const MIGRATIONS: Migration[] = [
       );
     `);
   },
+  // Sharing model: org-wide defaults per object, account team roles and members.
+  (db) => {
+    db.exec(`
+      CREATE TABLE sharing_default (
+        object TEXT PRIMARY KEY,
+        access TEXT NOT NULL CHECK (access IN ('private', 'read', 'read-write', 'controlled-by-parent')),
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE account_team_role (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE account_team_member (
+        account_id TEXT NOT NULL REFERENCES "Account"("Id") ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES "User"("Id"),
+        team_role TEXT NOT NULL,
+        account_access TEXT NOT NULL CHECK (account_access IN ('read', 'edit')),
+        opportunity_access TEXT NOT NULL CHECK (opportunity_access IN ('none', 'read', 'edit')),
+        contact_access TEXT NOT NULL CHECK (contact_access IN ('none', 'read', 'edit')),
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (account_id, user_id)
+      );
+      CREATE INDEX ix_account_team_member_user ON account_team_member (user_id);
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
