@@ -185,6 +185,37 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX ix_account_team_member_user ON account_team_member (user_id);
     `);
   },
+  // Customisation and reporting: page layouts, saved custom reports, backups of removed custom fields.
+  (db) => {
+    db.exec(`
+      CREATE TABLE page_layout (
+        object TEXT PRIMARY KEY,
+        required TEXT NOT NULL DEFAULT '[]',
+        field_order TEXT NOT NULL DEFAULT '[]',
+        sections TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+      );
+      CREATE TABLE saved_report (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        definition TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT
+      );
+      CREATE TABLE field_backup (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        object TEXT NOT NULL,
+        field TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        picklist TEXT NOT NULL,
+        data TEXT NOT NULL,
+        value_count INTEGER NOT NULL,
+        removed_at TEXT NOT NULL,
+        removed_by TEXT
+      );
+      CREATE INDEX ix_command_log_user ON command_log (user_id, at);
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
