@@ -45,8 +45,9 @@ export class CommandContext {
     this.yes = options.yes === true;
     this.verbose = options.verbose === true;
     this.as = options.as;
-    const dbOption = options.db ?? io.env.CRMCTL_DB ?? 'crm.db';
-    this.dbGiven = options.db !== undefined || io.env.CRMCTL_DB !== undefined;
+    const envDb = io.env.CRMCTL_DB === '' ? undefined : io.env.CRMCTL_DB;
+    const dbOption = options.db ?? envDb ?? 'crm.db';
+    this.dbGiven = options.db !== undefined || envDb !== undefined;
     this.dbPath = dbOption === ':memory:' ? dbOption : resolve(io.cwd, dbOption);
     const noColor = options.color === false || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') || io.env.TERM === 'dumb';
     this.color = !noColor && (io.env.FORCE_COLOR !== undefined || io.stdout.isTTY === true);
