@@ -1,5 +1,6 @@
 import { CrmError } from '../errors.js';
-import { ProfileAccessPolicy, type AccessPolicy } from '../security/access.js';
+import type { AccessPolicy } from '../security/access.js';
+import { SharingAccessPolicy } from '../security/sharing-policy.js';
 import { openOrgDb, type OrgDb } from '../store/database.js';
 import { readOrg, type OrgProfile } from '../store/org.js';
 import { findUserByUsername, firstAdministrator, type UserSummary } from '../store/users.js';
@@ -26,7 +27,8 @@ export interface SessionOptions {
   accessPolicy?: (db: OrgDb, user: UserSummary) => AccessPolicy;
 }
 
-let defaultPolicyFactory: (db: OrgDb, user: UserSummary) => AccessPolicy = (db, user) => new ProfileAccessPolicy(db, user);
+// The full sharing model (OWD, roles, teams, queues) is every session's policy unless a caller passes its own.
+let defaultPolicyFactory: (db: OrgDb, user: UserSummary) => AccessPolicy = (db, user) => new SharingAccessPolicy(db, user);
 
 /** Let the security module install the full sharing model as the default policy. */
 export function setDefaultAccessPolicy(factory: (db: OrgDb, user: UserSummary) => AccessPolicy): void {

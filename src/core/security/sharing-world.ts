@@ -1,0 +1,36 @@
+import type { OrgDb } from '../store/database.js';
+import { getRecord } from '../store/records.js';
+import { ACCOUNT } from '../schema/standard-objects.js';
+import { allObjectPermissions, allTeamMembers, listRoles } from '../store/security.js';
+import { listUsers, type ObjectPermissionRow } from '../store/users.js';
+import { queueIdsOf } from './queues.js';
+import type { SharingWorld, WorldUser } from './reference-checker.js';
+import { readOrgWideDefaults } from './visibility.js';
+
+const NO_PERMISSIONS: ObjectPermissionRow = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+
+/** The whole org's sharing setup as plain data, for the reference checker (explanations, tests). */
+export function loadSharingWorld(db: OrgDb): SharingWorld {
+  const permissions = allObjectPermissions(db);
+  const users = new Map<string, WorldUser>();
+  const queueMembers: { queueId: string; userId: string }[] = [];
+  for (const u of listUsers(db)) {
+    const byObject = permissions.get(u.profileId);
+    users.set(u.id, {
+      username: u.username,
+      roleId: u.roleId,
+      profileName: u.profileName,
+      isActive: u.isActive,
+      permissions: (object) => byObject?.get(object) ?? NO_PERMISSIONS,
+    });
+    for (const queueId of queueIdsOf(db, u.id)) queueMembers.push({ queueId, userId: u.id });
+  }
+  return {
+    owd: readOrgWideDefaults(db),
+    roleParent: new Map(listRoles(db).map((r) => [r.id, r.parentId])),
+    users,
+    teamMembers: allTeamMembers(db),
+    queueMembers,
+    account: (id) => getRecord(db, ACCOUNT, id),
+  };
+}
