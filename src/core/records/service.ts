@@ -5,6 +5,7 @@ import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { allocateIds, countRecords, deleteRecordRow, getRecord, insertRecord, iterateRecords, updateRecordFields, type CrmRecord, type RecordValue } from '../store/records.js';
 import { moveToRecycleBin, referencingRecords } from '../store/recycle-bin.js';
 import { coerceValue } from './values.js';
+import { layoutRequiredProblems } from '../customize/layouts.js';
 
 /** Raw field values as typed by a user or read from a file, keyed by field name (any case). */
 export type FieldInput = Record<string, RecordValue | undefined>;
@@ -47,6 +48,7 @@ export function prepareValues(
   if (mode === 'create') applyDefaults(session, object, values);
   applyDerivedValues(session, object, values, existing);
   checkRequired(object, values, mode, existing, problems);
+  for (const p of layoutRequiredProblems(session, object, values, mode, existing)) if (!problems.some((q) => q.field === p.field)) problems.push(p);
   checkReferences(session, object, values, problems);
   return { values, problems };
 }
