@@ -60,7 +60,8 @@ function applyDefaults(session: OrgSession, object: ObjectDef, values: CrmRecord
       const fallback = session.objects.picklist(object, field).find((v) => v.isDefault);
       // Required picklists start at their default value, except a stage, which the user must choose.
       const userMustChoose = object.name === 'Opportunity' && field.name === 'StageName';
-      if (fallback && field.required && !userMustChoose) {
+      // ...and so do custom picklists given an explicit default (field add --default).
+      if (fallback && (field.required || field.defaultValue !== undefined) && !userMustChoose) {
         values[field.name] = fallback.value;
       }
     } else if (field.defaultValue !== undefined) {
