@@ -92,3 +92,34 @@ class RollbackSignal extends Error {}
 export function schemaVersion(db: OrgDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
+
+/**
+ * A write transaction that may span awaits (streamed imports): BEGIN IMMEDIATE
+ * takes the write lock up front; nothing is visible to others until commit,
+ * and a crash before commit leaves the org as it was.
+ */
+export interface LongTransaction {
+  commit(): void;
+  rollback(): void;
+  readonly active: boolean;
+}
+
+export function beginLongTransaction(db: OrgDb): LongTransaction {
+  db.exec('BEGIN IMMEDIATE');
+  let active = true;
+  return {
+    get active() {
+      return active && db.inTransaction;
+    },
+    commit() {
+      if (!active) return;
+      active = false;
+      db.exec('COMMIT');
+    },
+    rollback() {
+      if (!active) return;
+      active = false;
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
+  };
+}

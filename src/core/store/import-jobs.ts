@@ -162,3 +162,30 @@ export function idsInRange(db: OrgDb, object: ObjectDef, firstId: string, lastId
     db.prepare(`SELECT "Id" FROM ${quoteIdent(object.name)} WHERE "Id" BETWEEN ? AND ? ORDER BY "Id"`).all(firstId, lastId) as { Id: string }[]
   ).map((r) => r.Id);
 }
+
+/** Records outside the range that point at ids inside it, per object and field. */
+export function referencesIntoRange(
+  db: OrgDb,
+  objects: readonly ObjectDef[],
+  target: ObjectDef,
+  firstId: string,
+  lastId: string,
+): { object: string; field: string; count: number }[] {
+  const result: { object: string; field: string; count: number }[] = [];
+  for (const object of objects) {
+    for (const field of object.fields) {
+      if (field.type !== 'reference' || field.name === 'CreatedById' || field.name === 'LastModifiedById') continue;
+      if (!field.referenceTo?.includes(target.name)) continue;
+      const sameTable = object.name === target.name ? ' AND NOT ("Id" BETWEEN @first AND @last)' : '';
+      const row = db
+        .prepare(`SELECT count(*) AS n FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} BETWEEN @first AND @last${sameTable}`)
+        .get({ first: firstId, last: lastId }) as { n: number };
+      if (row.n > 0) result.push({ object: object.name, field: field.name, count: row.n });
+    }
+  }
+  return result;
+}
+
+export function deleteRange(db: OrgDb, object: ObjectDef, firstId: string, lastId: string): number {
+  return db.prepare(`DELETE FROM ${quoteIdent(object.name)} WHERE "Id" BETWEEN ? AND ?`).run(firstId, lastId).changes;
+}

@@ -22,7 +22,7 @@ export function cachedStatement(db: OrgDb, sql: string): Database.Statement {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-function formatId(keyPrefix: string, n: number): string {
+export function formatId(keyPrefix: string, n: number): string {
   let digits = '';
   let rest = n;
   do {
@@ -34,13 +34,18 @@ function formatId(keyPrefix: string, n: number): string {
 
 /** Reserve `count` new ids for an object: 15 characters, Salesforce's key prefix first. */
 export function allocateIds(db: OrgDb, object: Pick<ObjectDef, 'name' | 'keyPrefix'>, count: number): string[] {
+  const first = reserveIdNumbers(db, object, count);
+  return Array.from({ length: count }, (_, i) => formatId(object.keyPrefix, first + i));
+}
+
+/** Reserve `count` sequence numbers for an object; returns the first (format with `formatId`). */
+export function reserveIdNumbers(db: OrgDb, object: Pick<ObjectDef, 'name'>, count: number): number {
   const row = cachedStatement(
     db,
     `INSERT INTO id_sequence (object, next_value) VALUES (?, ? + 1)
      ON CONFLICT(object) DO UPDATE SET next_value = next_value + ? RETURNING next_value`,
   ).get(object.name, count, count) as { next_value: number };
-  const first = row.next_value - count;
-  return Array.from({ length: count }, (_, i) => formatId(object.keyPrefix, first + i));
+  return row.next_value - count;
 }
 
 function toStorage(field: FieldDef | undefined, value: RecordValue): string | number | null {
@@ -143,4 +148,22 @@ export function findIdsByField(db: OrgDb, object: ObjectDef, field: string, valu
     `SELECT "Id" FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field)} = ? COLLATE NOCASE ORDER BY "CreatedDate", "Id"`,
   ).all(value) as { Id: string }[];
   return rows.map((r) => r.Id);
+}
+
+/**
+ * A prepared INSERT over a fixed column list, for bulk writes: one statement
+ * for the whole import instead of one per distinct set of non-empty fields.
+ */
+export function bulkInserter(db: OrgDb, object: ObjectDef, columns: readonly string[]): (record: CrmRecord) => void {
+  const byName = new Map(object.fields.map((f) => [f.name, f]));
+  for (const c of columns) if (!byName.has(c)) throw new Error(`${object.name} has no column ${c}`);
+  const statement = db.prepare(
+    `INSERT INTO ${quoteIdent(object.name)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const fields = columns.map((c) => byName.get(c));
+  const params: (string | number | null)[] = new Array(columns.length);
+  return (record) => {
+    for (let i = 0; i < columns.length; i++) params[i] = toStorage(fields[i], record[columns[i]!] ?? null);
+    statement.run(params);
+  };
 }

@@ -77,10 +77,10 @@ export function listUsers(db: OrgDb): UserSummary[] {
 export function findUsersByAnyName(db: OrgDb, text: string): UserSummary[] {
   const rows = cachedStatement(
     db,
-    `${SELECT_USER} WHERE u."Username" = ?1 COLLATE NOCASE OR u."Email" = ?1 COLLATE NOCASE
-       OR crm_fold(trim(COALESCE(u."FirstName", '') || ' ' || u."LastName")) = crm_fold(?1)
-       OR crm_fold(u."LastName" || ', ' || COALESCE(u."FirstName", '')) = crm_fold(?1)`,
-  ).all(text.trim()) as UserRow[];
+    `${SELECT_USER} WHERE u."Username" = @text COLLATE NOCASE OR u."Email" = @text COLLATE NOCASE
+       OR crm_fold(trim(COALESCE(u."FirstName", '') || ' ' || u."LastName")) = crm_fold(@text)
+       OR crm_fold(u."LastName" || ', ' || COALESCE(u."FirstName", '')) = crm_fold(@text)`,
+  ).all({ text: text.trim() }) as UserRow[];
   return rows.map(toSummary);
 }
 
