@@ -216,6 +216,27 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX ix_command_log_user ON command_log (user_id, at);
     `);
   },
+  // Merges: what each merge changed, so it can be undone exactly.
+  (db) => {
+    db.exec(`
+      CREATE TABLE merge_job (
+        id TEXT PRIMARY KEY,
+        object TEXT NOT NULL,
+        master_id TEXT NOT NULL,
+        merged_ids TEXT NOT NULL,
+        master_before TEXT NOT NULL,
+        merged_records TEXT NOT NULL,
+        moved TEXT NOT NULL,
+        team_rows TEXT NOT NULL DEFAULT '[]',
+        score REAL,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        batch_id TEXT,
+        undone_at TEXT
+      );
+      CREATE INDEX ix_merge_job_batch ON merge_job (batch_id);
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
