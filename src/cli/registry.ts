@@ -16,4 +16,13 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'record', summary: 'create, get, update, delete and list records', load: () => import('../commands/record/index.js') },
   { name: 'guide', summary: 'walk through the implementation guide; show its checklist', load: () => import('../commands/guide/index.js') },
   { name: 'quickstart', summary: 'build a demonstration org and show the main job end to end', load: () => import('../commands/quickstart.js') },
+  { name: 'user', summary: 'add, list, update and deactivate users; reset passwords', load: () => import('../commands/user/index.js') },
+  { name: 'profile', summary: 'profiles and object permissions: list, show, clone, set', load: () => import('../commands/profile/index.js') },
+  { name: 'role', summary: 'the role hierarchy: add, tree, move, remove', load: () => import('../commands/role/index.js') },
+  { name: 'sharing', summary: 'org-wide sharing defaults: show, set', load: () => import('../commands/sharing/index.js') },
+  { name: 'team', summary: 'account teams: enable, roles, add, list, remove', load: () => import('../commands/team/index.js') },
+  { name: 'access', summary: 'explain why a user can or cannot read and edit a record', load: () => import('../commands/access/index.js') },
+  { name: 'audit', summary: 'the setup audit trail (users, roles, profiles, sharing, teams)', load: () => import('../commands/audit.js') },
+  { name: 'login', summary: 'log in as a user; sets a new password at first login', load: () => import('../commands/login.js') },
+  { name: 'passwd', summary: 'change your own password', load: () => import('../commands/passwd.js') },
 ];
