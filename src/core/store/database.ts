@@ -43,7 +43,10 @@ export function openOrgDb(path: string, options: OpenOptions = {}): OrgDb {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
-      if (!inMemory) db.pragma('journal_mode = WAL');
+      if (!inMemory) {
+        db.pragma('journal_mode = WAL');
+        restrictSidecarFiles(path);
+      }
       // FULL: NORMAL may lose the last commits on power loss.
       db.pragma('synchronous = FULL');
     }
@@ -62,6 +65,18 @@ export function openOrgDb(path: string, options: OpenOptions = {}): OrgDb {
   const orgDb = db as OrgDb;
   if (!options.readonly) runMigrations(orgDb);
   return orgDb;
+}
+
+/** The -wal and -shm files hold the same data as the org file: owner-only too (SQLite may create them with the umask's mode). */
+function restrictSidecarFiles(path: string): void {
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      chmodSync(path + suffix, 0o600);
+    } catch (error) {
+      // Not created yet, or another user's file we may not change: nothing to restrict then.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    }
+  }
 }
 
 /** Run `fn` in one write transaction (BEGIN IMMEDIATE so a busy org fails fast and clearly). */
