@@ -1,0 +1,156 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+
+/**
+ * Phone numbers with libphonenumber-js. The "max" metadata is used: it validates number
+ * ranges precisely (the default "min" metadata only checks lengths) and measured only
+ * ~15% slower here (≈7 µs against ≈6 µs per parse), which the per-input cache below makes
+ * irrelevant for the repeated values typical of exports.
+ */
+
+export type { CountryCode };
+
+/** A cleaned phone cell. `value` is never a lossy rewrite: if the number cannot be read safely, it is the trimmed original. */
+export interface CleanedPhone {
+  value: string | null;
+  /** Why the original was kept as written (unparseable, invalid for the country, would lose digits). */
+  problem?: string;
+  /** Extension digits, from the number ("x123", "Durchwahl 45") or from a separate column. */
+  extension?: string;
+  /** ISO country of the number when it was read. */
+  country?: string;
+}
+
+export interface CleanPhoneOptions {
+  /** A separate extension column (ACT!'s "Phone Ext."). */
+  extension?: string | null;
+}
+
+// Words for "extension" seen in exports: English, German (Durchwahl, Nebenstelle), French (poste),
+// Portuguese/Spanish (ramal, anexo, int.), Italian (interno), Russian (доб.), Chinese (分机, 转).
+const EXTENSION = /^(.*?\d.*?)[\s,;]*[([]?\s*(?:e?xt\.?|extn\.?|extension|x|#|durchwahl|dw\.?|nebenstelle|nst\.?|poste|ramal|anexo|interno|int\.|доб\.?|分机|转)\s*[:.]?\s*(\d{1,7})\s*[)\]]?$/iu;
+// A label in front of the number: "Tel.:", "Phone:", "tel:" URIs from vCard 4.
+const LABEL = /^(?:tel|phone|ph|telefon|tél|tlf|puh|tālr|sími)\.?\s*:?\s*(?=[+\d(])/iu;
+
+const cache = new Map<string, Readonly<CleanedPhone>>();
+const CACHE_LIMIT = 200_000;
+
+function remember<T>(map: Map<string, T>, key: string, value: T): T {
+  if (map.size >= CACHE_LIMIT) map.clear(); // bounded memory; a million distinct numbers just re-parse
+  map.set(key, value);
+  return value;
+}
+
+/** Split "030 1234567 Durchwahl 45" into number and extension; fold full-width digits ("０３０") first. */
+function splitExtension(raw: string): { number: string; extension?: string } {
+  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(LABEL, '');
+  const match = EXTENSION.exec(text);
+  if (match) return { number: match[1]!.trim(), extension: match[2]! };
+  return { number: text };
+}
+
+// Without a default country libphonenumber cannot know the international dialling prefix;
+// "00" is the ITU-recommended one used across Europe, Asia and Latin America.
+const withPlus = (number: string, defaultCountry: CountryCode | undefined): string =>
+  defaultCountry === undefined ? number.replace(/^\s*00\s*/, '+') : number;
+
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+/**
+ * True when every digit the admin typed is accounted for: the typed digits must be the
+ * national significant number, optionally preceded by an international prefix and country
+ * code and/or a trunk prefix (0, 8, 06, or a 0xx carrier code). Anything else means
+ * libphonenumber dropped or rewrote digits, and the original is kept instead.
+ */
+function keepsAllDigits(typed: string, parsed: PhoneNumber): boolean {
+  const national = parsed.nationalNumber;
+  if (!typed.endsWith(national)) return false;
+  const prefix = typed.slice(0, typed.length - national.length);
+  const cc = parsed.countryCallingCode;
+  return new RegExp(`^(?:(?:00|011|810)?${cc})?(?:0|8|06|0\\d\\d)?$`).test(prefix);
+}
+
+/**
+ * Clean one phone cell: read local formats with `defaultCountry` ("040 1234567" in FI),
+ * drop a trunk "(0)" after the country code, keep extensions, and write the number in
+ * international format ("+371 29 123 456", "+49 30 1234567 ext. 45"). A number that cannot
+ * be read or is invalid keeps its trimmed original text and says why in `problem`.
+ */
+export function cleanPhone(raw: string | null | undefined, defaultCountry?: CountryCode, options: CleanPhoneOptions = {}): Readonly<CleanedPhone> {
+  if (raw == null) return { value: null };
+  const extraExtension = options.extension?.replace(/\D/g, '') || undefined;
+  const key = `${defaultCountry ?? ''}\u0000${extraExtension ?? ''}\u0000${raw}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  return remember(cache, key, computeCleanPhone(raw, defaultCountry, extraExtension));
+}
+
+function computeCleanPhone(raw: string, defaultCountry: CountryCode | undefined, extraExtension: string | undefined): CleanedPhone {
+  const original = raw.replace(/\s+/g, ' ').trim();
+  if (original === '') return { value: null };
+  const { number, extension: typedExtension } = splitExtension(original);
+  let extension = typedExtension ?? extraExtension;
+  const keep = (problem: string): CleanedPhone => {
+    const value = extraExtension && !typedExtension ? `${original} ext. ${extraExtension}` : original;
+    return extension ? { value, problem, extension } : { value, problem };
+  };
+  if (typedExtension && extraExtension && typedExtension !== extraExtension) {
+    return keep(`has extension ${typedExtension} but the extension column says ${extraExtension}`);
+  }
+  if (/\p{L}/u.test(number)) return keep(`"${original}" contains letters; it is kept as written`);
+  const typedDigits = digitsOf(number);
+  if (typedDigits.length === 0) return keep(`"${original}" has no digits`);
+  const international = /^\s*(?:\+|00)/.test(number);
+  if (!international && defaultCountry === undefined) {
+    return keep(`"${original}" has no country code and no default country was given`);
+  }
+  const parsed = parsePhoneNumberFromString(withPlus(number, defaultCountry), defaultCountry);
+  if (!parsed) return keep(`"${original}" could not be read as a phone number`);
+  if (!parsed.isValid()) {
+    const region = parsed.country ?? defaultCountry ?? `+${parsed.countryCallingCode}`;
+    const length = validatePhoneNumberLength(withPlus(number, defaultCountry), defaultCountry);
+    const why = length === 'TOO_SHORT' ? 'too short' : length === 'TOO_LONG' ? 'too long' : length === 'INVALID_LENGTH' ? 'the wrong length' : 'not in a range in use';
+    return keep(`"${original}" is not a valid ${region} phone number (${why})`);
+  }
+  if (!keepsAllDigits(typedDigits, parsed)) return keep(`"${original}" would lose digits if reformatted; it is kept as written`);
+  extension = extension ?? parsed.ext;
+  const formatted = parsed.formatInternational({ formatExtension: () => '' }).trim();
+  const result: CleanedPhone = { value: extension ? `${formatted} ext. ${extension}` : formatted };
+  if (extension) result.extension = extension;
+  if (parsed.country) result.country = parsed.country;
+  return result;
+}
+
+const digitsCache = new Map<string, string>();
+
+/**
+ * A matching key for duplicate detection: the national significant number, i.e. digits only,
+ * without extension, international prefix, country code or trunk prefix. Rule:
+ *  1. the extension is removed ("x123", "Durchwahl 45");
+ *  2. an international number ("+", "00") or a local one with `defaultCountry` is read with
+ *     libphonenumber and its national number is used ("+49 (0)30 1234567" → "301234567");
+ *  3. otherwise digits are taken as typed, and one trunk prefix is dropped: a leading "0",
+ *     or a leading "1" on 11 digits (North American "1-555-010-2000").
+ * So "+1 (555) 010-2000", "555.010.2000" and "1-555-010-2000" all give "5550102000".
+ * Numbers from different countries may share a key; dedup compares keys as one signal among several.
+ */
+export function phoneDigits(raw: string | null | undefined, defaultCountry?: CountryCode): string {
+  if (raw == null) return '';
+  const key = `${defaultCountry ?? ''}\u0000${raw}`;
+  const hit = digitsCache.get(key);
+  if (hit !== undefined) return hit;
+  return remember(digitsCache, key, computePhoneDigits(raw, defaultCountry));
+}
+
+function computePhoneDigits(raw: string, defaultCountry: CountryCode | undefined): string {
+  const { number } = splitExtension(raw);
+  const typed = digitsOf(number);
+  if (typed === '') return '';
+  if (/^\s*(?:\+|00)/.test(number) || defaultCountry !== undefined) {
+    const parsed = parsePhoneNumberFromString(withPlus(number, defaultCountry), defaultCountry);
+    if (parsed && typed.endsWith(parsed.nationalNumber)) return parsed.nationalNumber;
+  }
+  if (typed.startsWith('00')) return typed.slice(2);
+  if (typed.startsWith('0')) return typed.slice(1);
+  if (typed.length === 11 && typed.startsWith('1')) return typed.slice(1);
+  return typed;
+}
