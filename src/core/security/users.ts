@@ -75,7 +75,8 @@ function isAdminProfile(db: OrgDb, profileId: string): boolean {
 
 function welcomeMessage(session: OrgSession, user: UserSummary, temporaryPassword: string, reason: 'welcome' | 'reset'): { subject: string; body: string } {
   const company = session.org.company;
-  const greeting = user.firstName ? `Hello ${user.firstName},` : `Hello ${user.lastName},`;
+  // The full name: which part is the given name differs between cultures (王 芳, Bērziņa Anna).
+  const greeting = `Hello ${[user.firstName, user.lastName].filter(Boolean).join(' ')},`;
   const intro =
     reason === 'welcome'
       ? `an account has been created for you in the ${company} CRM.`
