@@ -1,0 +1,160 @@
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { CrmError } from '../../errors.js';
+import type { RowProblem, RowSource, SourceRow } from '../types.js';
+import { sniffDelimiter } from './delimiter.js';
+import { countLineBreaks, decodeChunks, decodeHead, type TextEncoding } from './encoding.js';
+import { formatBytes, type ByteInput } from './input.js';
+import { uniqueHeaders } from './headers.js';
+
+export interface CsvReadOptions {
+  delimiter?: string;
+  maxCellBytes: number;
+  maxRecordBytes: number;
+}
+
+/** Rows missing more cells than this (against the header) earn a warning; Outlook's 92/89 does not. */
+const FEW_MISSING_CELLS = 3;
+
+type Row = SourceRow & { problem?: RowProblem };
+
+/**
+ * Streams a delimited text file: bytes → decoder → csv-parse, with line numbers where each record
+ * starts, ragged rows reported, and fatal errors (unclosed quote, oversized cell) naming file and line.
+ */
+export async function openCsv(input: ByteInput, encoding: TextEncoding, options: CsvReadOptions): Promise<RowSource> {
+  const { file } = input;
+  const delimiter = options.delimiter ?? sniffDelimiter(decodeHead(input.head, encoding, input.complete), input.complete);
+  const parser = parse({
+    delimiter,
+    bom: true,
+    // Values stay strings: cast would turn ZIP 00123 into 123 and drop a phone's '+'.
+    cast: false,
+    relax_column_count: true,
+    // Real exports contain unquoted fields like  Bob "Bobby" Smith ; keep the quotes as text.
+    relax_quotes: true,
+    // Blank lines are handled here: csv-parse would also drop a 1-column row whose value is empty.
+    skip_empty_lines: false,
+    max_record_size: options.maxRecordBytes,
+  });
+  const text = Readable.from(decodeChunks(file, input.chunks(), encoding));
+  text.on('error', (error) => parser.destroy(error));
+  text.pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+
+  // Physical line where the next record starts (csv-parse's own count treats a CRLF inside quotes as two lines).
+  let nextLine = 1;
+  const next = async (): Promise<{ cells: string[]; line: number } | undefined> => {
+    let result: IteratorResult<string[]>;
+    try {
+      result = await records.next();
+    } catch (error) {
+      throw csvFailure(file, error, nextLine, options.maxRecordBytes);
+    }
+    if (result.done) return undefined;
+    const line = nextLine;
+    let breaks = 0;
+    for (const cell of result.value) if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
+    nextLine += 1 + breaks;
+    return { cells: result.value, line };
+  };
+  const isBlank = (cells: string[]) => cells.every((cell) => cell === '');
+
+  let first = await next();
+  while (first && isBlank(first.cells)) first = await next();
+  if (!first) {
+    parser.destroy();
+    throw new CrmError('BAD_INPUT_FILE', `${file}: the file is empty (no header line)`, { hint: 'Try: export the contacts again with a header row', details: { file } });
+  }
+  const header = first;
+  const { headers, warnings } = uniqueHeaders(header.cells, file);
+  checkCells(file, header.cells, header.line, headers, options.maxCellBytes);
+  const width = headers.length;
+
+  async function* rows(): AsyncGenerator<Row> {
+    let row = 0;
+    let warnedMissing = false;
+    // In a one-column file an empty line is an empty value, except trailing blank lines at the end.
+    const pendingBlank: number[] = [];
+    try {
+      for (;;) {
+        const record = await next();
+        if (!record) return;
+        const { cells, line } = record;
+        if (isBlank(cells)) {
+          if (width === 1 && cells.length === 1) pendingBlank.push(line);
+          continue;
+        }
+        for (const blankLine of pendingBlank.splice(0)) yield { row: ++row, line: blankLine, values: [''] };
+        checkCells(file, cells, line, headers, options.maxCellBytes);
+        row++;
+        if (cells.length > width) {
+          const extra = cells.slice(width);
+          // A trailing delimiter after the last column is common and carries no data.
+          if (extra.every((cell) => cell === '')) {
+            yield { row, line, values: cells.slice(0, width) };
+            continue;
+          }
+          yield {
+            row,
+            line,
+            values: cells,
+            problem: { row, line, code: 'RAGGED_ROW', message: `line ${line} has ${cells.length} cells but the header has ${width} columns` },
+          };
+          continue;
+        }
+        if (cells.length < width) {
+          if (!warnedMissing && width - cells.length > FEW_MISSING_CELLS) {
+            warnedMissing = true;
+            warnings.push(`${file}: line ${line} has ${cells.length} cells but the header has ${width} columns; the missing cells were read as empty`);
+          }
+          yield { row, line, values: cells.concat(Array<string>(width - cells.length).fill('')) };
+          continue;
+        }
+        yield { row, line, values: cells };
+      }
+    } finally {
+      parser.destroy();
+      text.destroy();
+    }
+  }
+
+  return { file, format: 'csv', encoding: encoding.label, delimiter, headers, rows: rows(), warnings };
+}
+
+/** A cell larger than the limit is fatal: it is almost always a broken file, and it would be truncated data. */
+function checkCells(file: string, cells: string[], line: number, headers: string[], maxCellBytes: number): void {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    // Cheap prefilter: a UTF-8 character is at most 3 bytes per UTF-16 unit.
+    if (cell.length * 3 <= maxCellBytes || Buffer.byteLength(cell, 'utf8') <= maxCellBytes) continue;
+    const column = headers[i] ?? `Column ${i + 1}`;
+    throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line}, column "${column}" holds ${formatBytes(Buffer.byteLength(cell, 'utf8'))}, more than the ${formatBytes(maxCellBytes)} a cell may hold`, {
+      hint: 'Try: check that line for a missing closing quote, or shorten that cell',
+      details: { file, line, column },
+    });
+  }
+}
+
+function csvFailure(file: string, error: unknown, startLine: number, maxRecordBytes: number): unknown {
+  if (error instanceof CrmError) return error;
+  const code = (error as Partial<CsvError>).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new CrmError('BAD_INPUT_FILE', `${file}: line ${startLine} opens a quoted field that is never closed, so the rest of the file cannot be read`, {
+      hint: `Try: fix the quotes in line ${startLine} (a quote inside a quoted field must be doubled: "")`,
+      details: { file, line: startLine },
+      cause: error,
+    });
+  }
+  if (code === 'CSV_MAX_RECORD_SIZE') {
+    return new CrmError('BAD_INPUT_FILE', `${file}: the record starting at line ${startLine} is longer than ${formatBytes(maxRecordBytes)}, usually because of a quote that is never closed`, {
+      hint: `Try: fix the quotes in line ${startLine} (a quote inside a quoted field must be doubled: "")`,
+      details: { file, line: startLine },
+      cause: error,
+    });
+  }
+  if (code) {
+    return new CrmError('BAD_INPUT_FILE', `${file}: cannot read the record starting at line ${startLine}: ${(error as Error).message}`, { details: { file, line: startLine, code }, cause: error });
+  }
+  return error;
+}
