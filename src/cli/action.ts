@@ -33,8 +33,11 @@ function stateOf(command: Command): RunState {
  * print exactly one JSON document (or the human view), and close the org.
  * Errors propagate to the one handler in run.ts that maps them to exit codes.
  */
-export function action<A extends unknown[], O, R>(
-  handler: (ctx: CommandContext, options: O, ...args: A) => Promise<Outcome<R>> | Outcome<R>,
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command picks its own result type, and may return several
+type AnyOutcome = Outcome<any>;
+
+export function action<A extends unknown[], O>(
+  handler: (ctx: CommandContext, options: O, ...args: A) => Promise<AnyOutcome> | AnyOutcome,
 ): (...args: unknown[]) => Promise<void> {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;

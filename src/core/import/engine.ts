@@ -7,7 +7,7 @@ import type { FieldDef, ObjectDef, PicklistValueDef } from '../schema/types.js';
 import { beginLongTransaction } from '../store/database.js';
 import { finishJob, insertJob, nextJobId, recordCreatedRange, recordPreviousValues } from '../store/import-jobs.js';
 import { appendAudit } from '../store/org.js';
-import { bulkInserter, findIdsByField, formatId, getRecord, reserveIdNumbers, updateRecordFields, type CrmRecord } from '../store/records.js';
+import { bulkInserter, findIdsByField, formatId, getRecord, releaseIdNumbers, reserveIdNumbers, updateRecordFields, type CrmRecord } from '../store/records.js';
 import { findUsersByAnyName } from '../store/users.js';
 import { CsvFileWriter } from '../files/csv-writer.js';
 import type { RowProblem, SourceRow } from './types.js';
@@ -120,6 +120,7 @@ class IdRange {
     return formatId(this.object.keyPrefix, this.next++);
   }
   record(jobId: string): void {
+    if (this.end > this.next) releaseIdNumbers(this.session.db, this.object, this.end, this.next);
     if (this.count === 0) return;
     recordCreatedRange(this.session.db, jobId, this.object.name, formatId(this.object.keyPrefix, this.first), formatId(this.object.keyPrefix, this.next - 1), this.count);
   }

@@ -167,3 +167,8 @@ export function bulkInserter(db: OrgDb, object: ObjectDef, columns: readonly str
     statement.run(params);
   };
 }
+
+/** Give back the unused tail of a reserved block (only while nothing else reserved after it). */
+export function releaseIdNumbers(db: OrgDb, object: Pick<ObjectDef, 'name'>, reservedEnd: number, firstUnused: number): void {
+  cachedStatement(db, 'UPDATE id_sequence SET next_value = ? WHERE object = ? AND next_value = ?').run(firstUnused, object.name, reservedEnd);
+}
