@@ -130,7 +130,7 @@ function build(y: number, m: number, d: number, text: string, options: ParseDate
 }
 
 // A time after the date: "3/5/2026 10:30 AM", "05.03.2026 14:00:00", "2026-03-05T10:00:00Z".
-const TIME_SUFFIX = /(?:[ T,]+|^)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
+const TIME_SUFFIX = /[ T,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * One date cell → ISO date, or why not. `order` says how to read all-number dates

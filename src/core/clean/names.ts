@@ -231,9 +231,14 @@ export function splitPersonName(full: string | null | undefined, options: SplitN
     last = words.slice(cut);
   }
 
-  const given = first.length > 0 ? cleanNamePart(first[0]) : null;
-  const middle = first.length > 1 ? cleanNamePart(first.slice(1).join(' ')) : null;
-  const family = cleanNamePart(last.join(' '));
+  // Case is fixed only when the whole name is in one case: "jean DUPONT" (the French way of
+  // marking the surname) is mixed, so every part stays as written.
+  const nameText = [...first, ...last].join(' ');
+  const fixCase = !(/\p{Lu}/u.test(nameText) && /\p{Ll}/u.test(nameText));
+  const part = (words: string[]): string | null => (fixCase ? cleanNamePart(words.join(' ')) : cleanText(words.join(' ')));
+  const given = first.length > 0 ? part(first.slice(0, 1)) : null;
+  const middle = first.length > 1 ? part(first.slice(1)) : null;
+  const family = part(last);
   // Pick the highest-ranking title as Salutation; the rest stay visible as Honorific.
   const mapped = titles.map((t) => ({ t, s: salutationFor(t) }));
   const best = mapped.filter((m) => m.s !== undefined).sort((a, b) => (RANK[b.s!] ?? 0) - (RANK[a.s!] ?? 0))[0];
