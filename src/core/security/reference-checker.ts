@@ -1,7 +1,7 @@
 import type { CrmRecord } from '../store/records.js';
 import type { TeamAccess } from '../store/security.js';
 import type { ObjectPermissionRow } from '../store/users.js';
-import { isSharedObject, type SharedObject, type SharingLevel } from '../store/visibility-sql.js';
+import { isChildObject, isSharedObject, PARENT_LINKS, type SharedObject, type SharingLevel } from '../store/visibility-sql.js';
 
 /**
  * The sharing rules written a second time, as plain TypeScript over records,
@@ -15,7 +15,8 @@ export interface SharingWorld {
   users: ReadonlyMap<string, WorldUser>;
   teamMembers: readonly { accountId: string; userId: string; accountAccess: 'read' | 'edit'; contactAccess: TeamAccess; opportunityAccess: TeamAccess }[];
   queueMembers: readonly { queueId: string; userId: string }[];
-  account(id: string): CrmRecord | undefined;
+  /** A record by object and id (parents: accounts, opportunities, contacts, leads). */
+  record(objectName: string, id: string): CrmRecord | undefined;
 }
 
 export interface WorldUser {
@@ -35,6 +36,7 @@ export type AccessRule =
   | 'role-hierarchy'
   | 'account-team'
   | 'parent-account'
+  | 'parent-record'
   | 'queue'
   | 'inactive'
   | 'no-rule';
@@ -104,6 +106,12 @@ export function checkRecordAccess(world: SharingWorld, userId: string, objectNam
   if (perms.modifyAll) grant('edit', 'modify-all', `the ${user.profileName} profile has Modify All on ${objectName}`);
   else if (perms.viewAll) grant('read', 'view-all', `the ${user.profileName} profile has View All on ${objectName}`);
 
+  if (isChildObject(objectName)) {
+    checkChildRecord(world, userId, user, objectName, record, grant);
+    if (!decision.read) decision.reasons.push({ rule: 'no-rule', grants: 'none', text: `${user.username} neither owns this ${objectName}, is above its owner, nor may see the record it belongs to` });
+    else if (!decision.edit) decision.reasons.push({ rule: 'no-rule', grants: 'none', text: `nothing grants edit on this ${objectName} or on the record it belongs to` });
+    return decision;
+  }
   if (!isSharedObject(objectName)) {
     grant('edit', 'object-permission', `${objectName} is not restricted by sharing; the profile's object permissions decide`);
     return decision;
@@ -120,7 +128,7 @@ export function checkRecordAccess(world: SharingWorld, userId: string, objectNam
     if (accountId === null) {
       if (aboveOwner) grant('edit', 'role-hierarchy', `${hierarchyText} (the contact has no account, so it is private)`);
     } else {
-      const account = world.account(accountId);
+      const account = world.record('Account', accountId);
       const parent = account ? checkRecordAccess(world, userId, 'Account', account) : undefined;
       if (parent?.read) {
         const via = parent.reasons.filter((r) => r.grants !== 'none').map((r) => r.text).join('; ');
@@ -162,4 +170,29 @@ export function checkRecordAccess(world: SharingWorld, userId: string, objectNam
     });
   }
   return decision;
+}
+
+/** Tasks: owner and superiors, plus the same access as on a related record; contact roles: as their opportunity. */
+function checkChildRecord(
+  world: SharingWorld,
+  userId: string,
+  user: WorldUser,
+  objectName: string,
+  record: CrmRecord,
+  grant: (level: 'read' | 'edit', rule: AccessRule, text: string) => void,
+): void {
+  if (objectName === 'Task' && typeof record.OwnerId === 'string') {
+    if (record.OwnerId === userId) grant('edit', 'owner', `${user.username} owns the task`);
+    else if (isAboveInHierarchy(world, userId, record.OwnerId)) {
+      grant('edit', 'role-hierarchy', `${user.username}'s role is above the role of the task's owner ${world.users.get(record.OwnerId)?.username ?? record.OwnerId}`);
+    }
+  }
+  for (const link of PARENT_LINKS[objectName] ?? []) {
+    const parentId = record[link.field];
+    if (typeof parentId !== 'string') continue;
+    const parent = world.record(link.parent, parentId);
+    if (!parent) continue;
+    const access = checkRecordAccess(world, userId, link.parent, parent);
+    if (access.read) grant(access.edit ? 'edit' : 'read', 'parent-record', `${user.username} may ${access.edit ? 'edit' : 'read'} the related ${link.parent} ${parentId}`);
+  }
 }

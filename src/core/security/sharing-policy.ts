@@ -3,7 +3,7 @@ import type { OrgDb } from '../store/database.js';
 import type { SqlFragment } from '../store/filter-sql.js';
 import type { CrmRecord } from '../store/records.js';
 import type { UserSummary } from '../store/users.js';
-import { isSharedObject, recordMatchesPredicate, sharingPredicate, type VisibilityDescription } from '../store/visibility-sql.js';
+import { isChildObject, isSharedObject, recordMatchesPredicate, sharingPredicate, type VisibilityDescription } from '../store/visibility-sql.js';
 import { permissionDenied, ProfileAccessPolicy, type AccessPolicy, type ObjectAction } from './access.js';
 import { checkRecordAccess } from './reference-checker.js';
 import { loadSharingWorld } from './sharing-world.js';
@@ -71,7 +71,10 @@ export class SharingAccessPolicy implements AccessPolicy {
   /** Salesforce lets only the owner, their superiors and Modify All delete a shared record; sharing never grants delete. */
   private mayDelete(object: ObjectDef, record: CrmRecord): boolean {
     const desc = this.describe();
-    if (desc.permissions(object.name).modifyAll || !isSharedObject(object.name)) return true;
+    if (desc.permissions(object.name).modifyAll) return true;
+    // A contact role goes with its opportunity: whoever may edit that opportunity may remove it.
+    if (object.name === 'OpportunityContactRole') return recordMatchesPredicate(this.db, object.name, String(record.Id), this.editVisibility(object));
+    if (!isSharedObject(object.name) && !isChildObject(object.name)) return true;
     const owner = record.OwnerId;
     return owner === this.user.id || (typeof owner === 'string' && desc.subordinateUserIds.includes(owner));
   }

@@ -1,11 +1,13 @@
 import type { OrgDb } from '../store/database.js';
 import { getRecord } from '../store/records.js';
-import { ACCOUNT } from '../schema/standard-objects.js';
+import { ACCOUNT, CONTACT, LEAD, OPPORTUNITY } from '../schema/standard-objects.js';
 import { allObjectPermissions, allTeamMembers, listRoles } from '../store/security.js';
 import { listUsers, type ObjectPermissionRow } from '../store/users.js';
 import { queueIdsOf } from './queues.js';
 import type { SharingWorld, WorldUser } from './reference-checker.js';
 import { readOrgWideDefaults } from './visibility.js';
+
+const PARENT_OBJECTS = [ACCOUNT, CONTACT, LEAD, OPPORTUNITY];
 
 const NO_PERMISSIONS: ObjectPermissionRow = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
 
@@ -31,6 +33,9 @@ export function loadSharingWorld(db: OrgDb): SharingWorld {
     users,
     teamMembers: allTeamMembers(db),
     queueMembers,
-    account: (id) => getRecord(db, ACCOUNT, id),
+    record: (objectName, id) => {
+      const object = PARENT_OBJECTS.find((o) => o.name === objectName);
+      return object ? getRecord(db, object, id) : undefined;
+    },
   };
 }

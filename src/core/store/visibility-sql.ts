@@ -15,6 +15,25 @@ export type SharedObject = (typeof SHARED_OBJECTS)[number];
 export const isSharedObject = (name: string): name is SharedObject => (SHARED_OBJECTS as readonly string[]).includes(name);
 
 /**
+ * Objects whose access follows their parent records (Salesforce's
+ * "controlled by parent"): a contact role follows its opportunity; a task
+ * is its owner's (and their superiors') plus whoever may see what it is about.
+ */
+export const CHILD_OBJECTS = ['OpportunityContactRole', 'Task'] as const;
+export const isChildObject = (name: string): boolean => (CHILD_OBJECTS as readonly string[]).includes(name);
+
+/** The parent links of child objects: field, parent object, subquery alias. */
+export const PARENT_LINKS: Readonly<Record<string, readonly { field: string; parent: SharedObject }[]>> = {
+  OpportunityContactRole: [{ field: 'OpportunityId', parent: 'Opportunity' }],
+  Task: [
+    { field: 'WhatId', parent: 'Account' },
+    { field: 'WhatId', parent: 'Opportunity' },
+    { field: 'WhoId', parent: 'Contact' },
+    { field: 'WhoId', parent: 'Lead' },
+  ],
+};
+
+/**
  * Everything that decides which records one user may read or edit, computed
  * by core (src/core/security/visibility.ts) once per session. Id lists are
  * bound as one JSON parameter each, so the SQL stays the same size however
@@ -54,24 +73,42 @@ export function sharingPredicate(desc: VisibilityDescription, objectName: string
   if (!perms.read) return NOTHING;
   if (mode === 'edit' && !perms.edit && !perms.modifyAll) return NOTHING;
   if (perms.modifyAll || (mode === 'read' && perms.viewAll)) return undefined;
+  const col = (name: string): string => `${alias}.${quoteIdent(name)}`;
+  const bySubordinates = desc.subordinateUserIds.length > 0 ? inJson(col('OwnerId'), desc.subordinateUserIds) : undefined;
+  if (isChildObject(objectName)) {
+    const terms: SqlFragment[] = [];
+    if (objectName === 'Task') {
+      terms.push({ sql: `${col('OwnerId')} = ?`, params: [desc.userId] });
+      if (bySubordinates) terms.push(bySubordinates);
+    }
+    for (const link of PARENT_LINKS[objectName] ?? []) {
+      const parentAlias = `${alias}_${link.field}_${link.parent}`.toLowerCase();
+      const parentAccess = sharingPredicate(desc, link.parent, mode, parentAlias);
+      if (parentAccess === NOTHING) continue;
+      terms.push({
+        sql: `${col(link.field)} IN (SELECT ${parentAlias}."Id" FROM ${quoteIdent(link.parent)} ${parentAlias}${parentAccess ? ` WHERE ${parentAccess.sql}` : ''})`,
+        params: parentAccess?.params ?? [],
+      });
+    }
+    return terms.length === 0 ? NOTHING : { sql: `(${terms.map((t) => t.sql).join(' OR ')})`, params: terms.flatMap((t) => t.params) };
+  }
   if (!isSharedObject(objectName)) return undefined;
   const owd = desc.owd[objectName];
   if (owd === 'read-write' || (owd === 'read' && mode === 'read')) return undefined;
 
-  const col = (name: string): string => `${alias}.${quoteIdent(name)}`;
   const terms: SqlFragment[] = [{ sql: `${col('OwnerId')} = ?`, params: [desc.userId] }];
-  const bySubordinates = desc.subordinateUserIds.length > 0 ? inJson(col('OwnerId'), desc.subordinateUserIds) : undefined;
   const teamAccounts = (pick: (t: VisibilityDescription['teams'][number]) => TeamAccess): string[] =>
     desc.teams.filter((t) => grants(pick(t), mode)).map((t) => t.accountId);
 
   if (objectName === 'Contact' && owd === 'controlled-by-parent') {
     // A contact without an account is private to its owner and the owner's superiors.
     if (bySubordinates) terms.push({ sql: `(${col('AccountId')} IS NULL AND ${bySubordinates.sql})`, params: bySubordinates.params });
-    const accountAccess = sharingPredicate(desc, 'Account', mode, 'parent_account');
-    if (accountAccess === undefined) terms.push({ sql: `${col('AccountId')} IS NOT NULL`, params: [] });
+    const parentAlias = `${alias}_account`;
+    const accountAccess = sharingPredicate(desc, 'Account', mode, parentAlias);
+    if (accountAccess === undefined) terms.push({ sql: `${col('AccountId')} IN (SELECT ${parentAlias}."Id" FROM "Account" ${parentAlias})`, params: [] });
     else if (accountAccess !== NOTHING) {
       terms.push({
-        sql: `${col('AccountId')} IN (SELECT parent_account."Id" FROM "Account" parent_account WHERE ${accountAccess.sql})`,
+        sql: `${col('AccountId')} IN (SELECT ${parentAlias}."Id" FROM "Account" ${parentAlias} WHERE ${accountAccess.sql})`,
         params: accountAccess.params,
       });
     }

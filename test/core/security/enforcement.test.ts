@@ -101,6 +101,20 @@ describe('enforcement through the record service', () => {
     expect(() => createRecord(org.as('viewer'), 'Contact', { LastName: 'x' })).toThrow(/may not create/);
   });
 
+  it('tasks and contact roles follow the records they belong to', async () => {
+    const org = await salesOrg();
+    setSharing(org.session, ['account=private', 'contact=private', 'opportunity=private']);
+    createRecord(org.as('rep'), 'Task', { Subject: 'Call Virtanen', Status: 'Not Started', Priority: 'Normal', WhoId: org.ids.repContact! });
+    createRecord(org.as('admin'), 'Task', { Subject: 'Renewal terms', Status: 'Not Started', Priority: 'Normal', WhatId: org.ids.opportunity! });
+    createRecord(org.as('rep'), 'OpportunityContactRole', { OpportunityId: org.ids.opportunity!, ContactId: org.ids.repContact!, Role: 'Decision Maker' });
+    const subjects = (as: string) => listRecordsFor(org.as(as), 'Task').map((t) => t.Subject).sort();
+    expect(subjects('rep')).toEqual(['Call Virtanen', 'Renewal terms']);
+    expect(subjects('manager')).toEqual(['Call Virtanen', 'Renewal terms']);
+    expect(subjects('peer')).toEqual([]);
+    expect(listRecordsFor(org.as('peer'), 'OpportunityContactRole')).toEqual([]);
+    expect(listRecordsFor(org.as('manager'), 'OpportunityContactRole').map((r) => r.Role)).toEqual(['Decision Maker']);
+  });
+
   it('leads owned by a queue are visible to its members through the queue hook', async () => {
     const org = await salesOrg();
     setSharing(org.session, ['lead=private']);

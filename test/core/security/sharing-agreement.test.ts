@@ -4,7 +4,7 @@ import { memoryOrg } from '../../helpers/org.js';
 import { sessionFor } from '../../../src/core/org/session.js';
 import { createRecord, updateRecord } from '../../../src/core/records/service.js';
 import { isCrmError } from '../../../src/core/errors.js';
-import { ACCOUNT, CONTACT, LEAD, OPPORTUNITY } from '../../../src/core/schema/standard-objects.js';
+import { ACCOUNT, CONTACT, LEAD, OPPORTUNITY, OPPORTUNITY_CONTACT_ROLE, TASK } from '../../../src/core/schema/standard-objects.js';
 import { insertRecord, allocateIds } from '../../../src/core/store/records.js';
 import { insertCustomProfile, insertRole, upsertTeamMember, writeObjectPermissions, writeSharingDefault } from '../../../src/core/store/security.js';
 import { idsMatchingPredicate, sharingPredicate, type SharingLevel } from '../../../src/core/store/visibility-sql.js';
@@ -17,7 +17,7 @@ import { setQueueMembershipSource } from '../../../src/core/security/queues.js';
 import { findUserById } from '../../../src/core/store/users.js';
 import type { ObjectDef } from '../../../src/core/schema/types.js';
 
-const OBJECTS: ObjectDef[] = [ACCOUNT, CONTACT, OPPORTUNITY, LEAD];
+const OBJECTS: ObjectDef[] = [ACCOUNT, CONTACT, OPPORTUNITY, LEAD, OPPORTUNITY_CONTACT_ROLE, TASK];
 const QUEUES = ['00G000000000001', '00G000000000002'];
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -35,7 +35,7 @@ const teamAccess = fc.constantFrom('none' as const, 'read' as const, 'edit' as c
 const orgArb = fc.record({
   roleParents: fc.array(fc.nat(), { minLength: 0, maxLength: 5 }),
   // One custom profile with random (possibly inconsistent) permissions per object.
-  customPerms: fc.record({ Account: permsArb, Contact: permsArb, Opportunity: permsArb, Lead: permsArb }),
+  customPerms: fc.record({ Account: permsArb, Contact: permsArb, Opportunity: permsArb, Lead: permsArb, OpportunityContactRole: permsArb, Task: permsArb }),
   users: fc.array(fc.record({ role: fc.nat(), hasRole: fc.boolean(), profile: fc.nat({ max: 3 }) }), { minLength: 1, maxLength: 6 }),
   owd: fc.record({
     Account: fc.constantFrom<SharingLevel>('private', 'read', 'read-write'),
@@ -51,6 +51,8 @@ const orgArb = fc.record({
     fc.record({ account: fc.nat(), user: fc.nat(), accountAccess: fc.constantFrom('read' as const, 'edit' as const), contactAccess: teamAccess, opportunityAccess: teamAccess }),
     { maxLength: 5 },
   ),
+  contactRoles: fc.array(fc.record({ opportunity: fc.nat(), contact: fc.nat() }), { maxLength: 3 }),
+  tasks: fc.array(fc.record({ owner: fc.nat(), what: fc.option(fc.nat(), { nil: undefined }), who: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 5 }),
   queueMembers: fc.array(fc.record({ queue: fc.nat({ max: 1 }), user: fc.nat() }), { maxLength: 4 }),
 });
 
@@ -88,9 +90,22 @@ async function buildOrg(spec: OrgSpec) {
   };
   const accountIds = spec.accounts.map((a, i) => insert(ACCOUNT, { Name: `Account ${i}`, OwnerId: pickUser(a.owner) }));
   const pickAccount = (n: number | undefined) => (n === undefined || accountIds.length === 0 ? null : accountIds[n % accountIds.length]!);
-  spec.contacts.forEach((c, i) => insert(CONTACT, { LastName: `C${i}`, OwnerId: pickUser(c.owner), AccountId: pickAccount(c.account) }));
-  spec.opportunities.forEach((o, i) => insert(OPPORTUNITY, { Name: `O${i}`, StageName: 'Prospecting', CloseDate: '2026-12-31', OwnerId: pickUser(o.owner), AccountId: pickAccount(o.account) }));
-  spec.leads.forEach((l, i) => insert(LEAD, { LastName: `L${i}`, Company: 'X', Status: 'Open - Not Contacted', OwnerId: l.byQueue ? QUEUES[l.owner % 2]! : pickUser(l.owner) }));
+  const contactIds = spec.contacts.map((c, i) => insert(CONTACT, { LastName: `C${i}`, OwnerId: pickUser(c.owner), AccountId: pickAccount(c.account) }));
+  const opportunityIds = spec.opportunities.map((o, i) => insert(OPPORTUNITY, { Name: `O${i}`, StageName: 'Prospecting', CloseDate: '2026-12-31', OwnerId: pickUser(o.owner), AccountId: pickAccount(o.account) }));
+  const leadIds = spec.leads.map((l, i) => insert(LEAD, { LastName: `L${i}`, Company: 'X', Status: 'Open - Not Contacted', OwnerId: l.byQueue ? QUEUES[l.owner % 2]! : pickUser(l.owner) }));
+  const whats = [...accountIds, ...opportunityIds];
+  const whos = [...contactIds, ...leadIds];
+  if (opportunityIds.length > 0 && contactIds.length > 0) {
+    spec.contactRoles.forEach((r) => insert(OPPORTUNITY_CONTACT_ROLE, { OpportunityId: opportunityIds[r.opportunity % opportunityIds.length]!, ContactId: contactIds[r.contact % contactIds.length]! }));
+  }
+  spec.tasks.forEach((t, i) =>
+    insert(TASK, {
+      Subject: `T${i}`,
+      OwnerId: pickUser(t.owner),
+      WhatId: t.what === undefined || whats.length === 0 ? null : whats[t.what % whats.length]!,
+      WhoId: t.who === undefined || whos.length === 0 ? null : whos[t.who % whos.length]!,
+    }),
+  );
   if (accountIds.length > 0) {
     for (const t of spec.teams) {
       upsertTeamMember(db, { accountId: accountIds[t.account % accountIds.length]!, userId: pickUser(t.user), teamRole: 'Sales Rep', accountAccess: t.accountAccess, contactAccess: t.contactAccess, opportunityAccess: t.opportunityAccess, addedAt: NOW }, null);
@@ -123,7 +138,7 @@ describe('sharing: SQL predicates and the reference checker', () => {
         }
         org.db.close();
       }),
-      { numRuns: 120 },
+      { numRuns: 150 },
     );
   });
 
