@@ -22,37 +22,80 @@ const LEGAL_SUFFIXES = [
 
 const SUFFIX_SET = new Set(LEGAL_SUFFIXES);
 const MAX_SUFFIX_WORDS = Math.max(...LEGAL_SUFFIXES.map((s) => s.split(' ').length));
+// Written as prefix or suffix without spaces: 株式会社ソニー, 北京百度网讯科技有限公司.
+const CJK_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '株式会社', '有限会社', '集团'];
+
+// Letters NFKD does not take apart: "Møller-Mærsk" and "Moller-Maersk" get one key.
+const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+
+function strip(text: string): string {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const cjk of CJK_FORMS) {
+      if (text.length <= cjk.length) continue;
+      if (text.endsWith(cjk)) text = text.slice(0, -cjk.length).trim();
+      else if (text.startsWith(cjk)) text = text.slice(cjk.length).trim();
+      else continue;
+      changed = true;
+    }
+  }
+  return text;
+}
+
+const isSuffix = (words: string[]): boolean => {
+  const joined = words.join(' ');
+  return SUFFIX_SET.has(joined) || SUFFIX_SET.has(joined.replace(/ /g, ''));
+};
 
 /** Strip accents, punctuation, case and legal-form suffixes: "Müller GmbH & Co. KG" → "muller". */
 export function companyKey(name: string | null | undefined): string {
   if (!name) return '';
-  let text = name.normalize('NFKC').trim();
-  for (const cjk of ['股份有限公司', '有限责任公司', '有限公司', '株式会社', '有限会社', '集团']) {
-    if (text.endsWith(cjk) && text.length > cjk.length) text = text.slice(0, -cjk.length);
-  }
-  const words = text
+  const text = strip(name.normalize('NFKC').trim());
+  const raw = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c]!)
+    .replace(/['’`´]/g, '') // "Jerry's" = "Jerrys"
     .replace(/&/g, ' & ')
     .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean);
-  // A leading legal form too ("SIA Rīgas Ūdens", "AS Latvenergo", "Oy Abc Ab").
-  while (words.length > 1 && SUFFIX_SET.has(words[0]!)) words.shift();
+  // Initialisms written with dots or spaces are one word: "I.B.M." = "IBM", "S.A." = "SA".
+  const words: string[] = [];
+  let run = '';
+  for (const word of [...raw, '']) {
+    if (word.length === 1 && word !== '&') {
+      run += word;
+      continue;
+    }
+    if (run) words.push(run);
+    run = '';
+    if (word) words.push(word);
+  }
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
-    for (let n = Math.min(MAX_SUFFIX_WORDS, words.length - 1); n >= 1; n--) {
-      const tail = words.slice(-n).join(' ');
-      if (SUFFIX_SET.has(tail) || SUFFIX_SET.has(tail.replace(/ /g, ''))) {
+    if (words[0] === 'the' || words[0] === '&') {
+      words.shift();
+      changed = true;
+      continue;
+    }
+    if (words.at(-1) === '&') {
+      words.pop();
+      changed = true;
+      continue;
+    }
+    // A legal form in front ("SIA Rīgas Ūdens", "AS Latvenergo", "Oy Abc Ab") or at the end.
+    for (let n = Math.min(MAX_SUFFIX_WORDS, words.length - 1); n >= 1 && !changed; n--) {
+      if (isSuffix(words.slice(0, n))) {
+        words.splice(0, n);
+        changed = true;
+      } else if (isSuffix(words.slice(-n))) {
         words.splice(-n, n);
         changed = true;
-        break;
       }
     }
-    while (words.length > 1 && words.at(-1) === '&') words.pop();
   }
-  if (words[0] === 'the' && words.length > 1) words.shift();
-  return words.join(' ').replace(/ & /g, ' and ');
+  return words.map((w) => (w === '&' ? 'and' : w)).join(' ');
 }
