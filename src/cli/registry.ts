@@ -26,4 +26,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'audit', summary: 'the setup audit trail (users, roles, profiles, sharing, teams)', load: () => import('../commands/audit.js') },
   { name: 'login', summary: 'log in as a user; sets a new password at first login', load: () => import('../commands/login.js') },
   { name: 'passwd', summary: 'change your own password', load: () => import('../commands/passwd.js') },
+  { name: 'field', summary: 'custom fields: add, list, rename, remove', load: () => import('../commands/field/index.js') },
+  { name: 'picklist', summary: 'picklist values: list, add-value, remove-value (stages with probabilities)', load: () => import('../commands/picklist/index.js') },
+  { name: 'layout', summary: 'page layouts: field order, sections, required fields', load: () => import('../commands/layout/index.js') },
+  { name: 'report', summary: 'standard and custom reports: list, run (table, chart, CSV, XLSX), create', load: () => import('../commands/report/index.js') },
+  { name: 'dashboard', summary: 'dashboards: adoption, data-quality, kpi', load: () => import('../commands/dashboard/index.js') },
+  { name: 'export', summary: 'export records you can read to CSV or XLSX (Id first, formula-safe)', load: () => import('../commands/export/index.js') },
 ];
