@@ -5,6 +5,7 @@ import { allObjectPermissions, copyObjectPermissions, insertCustomProfile, listP
 import { findProfileByName, type ObjectPermissionRow } from '../store/users.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
+import { refreshAccess } from './sharing-policy.js';
 
 export type PermissionName = keyof ObjectPermissionRow;
 export const PERMISSION_NAMES: PermissionName[] = ['read', 'create', 'edit', 'delete', 'viewAll', 'modifyAll'];
@@ -96,5 +97,6 @@ export function setProfilePermissions(
     writeObjectPermissions(session.db, profile.id, object.name, to);
     auditSetupChange(session, 'profile.set', `${profile.name}/${object.name}`, { ...from }, { ...to });
   });
+  refreshAccess(session.access);
   return { profile: profile.name, object: object.name, from, to };
 }

@@ -4,6 +4,7 @@ import { inTransaction } from '../store/database.js';
 import { deleteRole, findRoleByName, insertRole, listRoles, setRoleParent, userRoleAssignments, type RoleRow } from '../store/security.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
+import { refreshAccess } from './sharing-policy.js';
 import { rolesBelow } from './visibility.js';
 
 export interface RoleNode {
@@ -70,6 +71,7 @@ export function moveRole(session: OrgSession, name: string, parentName: string |
     setRoleParent(session.db, role.id, parent?.id ?? null);
     auditSetupChange(session, 'role.move', role.name, { parent: from }, { parent: parent?.name ?? null });
   });
+  refreshAccess(session.access);
   return { role: role.name, from, to: parent?.name ?? null };
 }
 

@@ -2,7 +2,7 @@ import type { ObjectDef } from '../schema/types.js';
 import type { OrgDb } from '../store/database.js';
 import type { SqlFragment } from '../store/filter-sql.js';
 import type { CrmRecord } from '../store/records.js';
-import type { UserSummary } from '../store/users.js';
+import { findUserById, type UserSummary } from '../store/users.js';
 import { isChildObject, isSharedObject, recordMatchesPredicate, sharingPredicate, type VisibilityDescription } from '../store/visibility-sql.js';
 import { permissionDenied, ProfileAccessPolicy, type AccessPolicy, type ObjectAction } from './access.js';
 import { checkRecordAccess } from './reference-checker.js';
@@ -15,7 +15,7 @@ import { describeVisibility } from './visibility.js';
  * predicates so lists stay fast on large orgs.
  */
 export class SharingAccessPolicy implements AccessPolicy {
-  private readonly objectPolicy: ProfileAccessPolicy;
+  private objectPolicy: ProfileAccessPolicy;
   private description: VisibilityDescription | undefined;
 
   constructor(
@@ -25,9 +25,16 @@ export class SharingAccessPolicy implements AccessPolicy {
     this.objectPolicy = new ProfileAccessPolicy(db, user);
   }
 
+  /** Forget the computed visibility after a setup change (sharing, roles, teams) in the same session. */
+  refresh(): void {
+    this.description = undefined;
+    // The acting user's own role or profile may have changed too.
+    this.objectPolicy = new ProfileAccessPolicy(this.db, findUserById(this.db, this.user.id) ?? this.user);
+  }
+
   /** Computed on first use: commands that touch no records never pay for it. */
   private describe(): VisibilityDescription {
-    return (this.description ??= describeVisibility(this.db, this.user));
+    return (this.description ??= describeVisibility(this.db, findUserById(this.db, this.user.id) ?? this.user));
   }
 
   requireObject(object: ObjectDef, action: ObjectAction): void {
@@ -78,4 +85,9 @@ export class SharingAccessPolicy implements AccessPolicy {
     const owner = record.OwnerId;
     return owner === this.user.id || (typeof owner === 'string' && desc.subordinateUserIds.includes(owner));
   }
+}
+
+/** After a setup change, make the session's policy see it (other policies have nothing cached). */
+export function refreshAccess(access: AccessPolicy): void {
+  if (access instanceof SharingAccessPolicy) access.refresh();
 }

@@ -5,6 +5,7 @@ import { writeSharingDefault } from '../store/security.js';
 import { SHARED_OBJECTS, type SharedObject, type SharingLevel } from '../store/visibility-sql.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
+import { refreshAccess } from './sharing-policy.js';
 import { sharingLevelLabel } from './reference-checker.js';
 import { DEFAULT_SHARING_LEVEL, readOrgWideDefaults } from './visibility.js';
 
@@ -55,5 +56,6 @@ export function setSharing(session: OrgSession, pairs: string[]): { changed: { o
       if (before[object] !== level) changed.push({ object, from: before[object], to: level });
     }
   });
+  refreshAccess(session.access);
   return { changed, defaults: showSharing(session).defaults };
 }

@@ -7,6 +7,7 @@ import { deleteTeamMember, insertTeamRole, listTeamRoles, teamMembersOfAccount, 
 import { findUserByUsername, type UserSummary } from '../store/users.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
+import { refreshAccess } from './sharing-policy.js';
 
 const ENABLED_KEY = 'team.enabled';
 
@@ -108,6 +109,7 @@ export function addTeamMember(session: OrgSession, accountId: string, username: 
     });
     auditSetupChange(session, 'team.add', `${member.accountId}/${user.username}`, before ? describe(before) : null, describe(member));
   });
+  refreshAccess(session.access);
   return teamMembersOfAccount(session.db, member.accountId).find((m) => m.userId === user.id)!;
 }
 
@@ -129,5 +131,6 @@ export function removeTeamMember(session: OrgSession, accountId: string, usernam
     deleteTeamMember(session.db, String(account.Id), user.id);
     auditSetupChange(session, 'team.remove', `${String(account.Id)}/${user.username}`, { teamRole: before.teamRole, accountAccess: before.accountAccess }, null);
   });
+  refreshAccess(session.access);
   return { accountId: String(account.Id), removed: user.username };
 }

@@ -11,6 +11,7 @@ import { allObjectPermissions, listRoles } from '../store/security.js';
 import { findProfileByName, findUserByUsername, listUsers, readCredential, setCredential, type UserSummary } from '../store/users.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
+import { refreshAccess } from './sharing-policy.js';
 import { outboxDirFor, writeOutboxMessage } from './outbox.js';
 import { generateTemporaryPassword, hashPassword, OWASP_SCRYPT_COST, passwordProblems, verifyPassword, type ScryptCost } from './passwords.js';
 import { requireRole } from './roles.js';
@@ -243,6 +244,7 @@ export function updateUser(session: OrgSession, username: string, changes: UserC
     const to = Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.to]));
     auditSetupChange(session, 'user.update', user.username, from, to);
   });
+  refreshAccess(session.access);
   return { user: viewOf(session.db, requireUser(session.db, user.username)), changed };
 }
 

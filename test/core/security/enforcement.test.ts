@@ -50,6 +50,20 @@ describe('enforcement through the record service', () => {
     expect(() => deleteRecords(org.as('peer'), 'Contact', [org.ids.orphan!])).toThrow(/No Contact/);
   });
 
+  it('a session sees its own setup changes at once', async () => {
+    const org = await salesOrg();
+    // An administrator without View All on contacts, so sharing applies to them too.
+    cloneProfile(org.session, 'System Administrator', 'Setup Admin');
+    setProfilePermissions(org.session, 'Setup Admin', 'contact', { viewAll: false });
+    await addUser(org.session, { username: 'setup', name: 'Setup', email: 's@example.com', profile: 'Setup Admin', notify: false }, { cost: TEST_SCRYPT_COST });
+    const session = org.as('setup');
+    expect(listRecordsFor(session, 'Contact')).toHaveLength(3);
+    setSharing(session, ['contact=private']);
+    expect(listRecordsFor(session, 'Contact')).toHaveLength(0);
+    setSharing(session, ['contact=read']);
+    expect(listRecordsFor(session, 'Contact')).toHaveLength(3);
+  });
+
   it('Public Read Only: peers read but may not edit or delete, with the reason', async () => {
     const org = await salesOrg();
     setSharing(org.session, ['contact=read']);
