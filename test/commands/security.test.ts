@@ -30,6 +30,12 @@ describe('security commands (in-process)', () => {
     expect(readFileSync(result.notification.file, 'utf8')).toContain('Login name:          jon');
   });
 
+  it('user add without --profile and without a terminal is a usage error naming the flag', async () => {
+    const r = await run(['user', 'add', 'bob', '--name', 'Bob', '--email', 'bob@example.is', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.json<{ error: { hint: string } }>().error.hint).toBe('Pass --profile <profile>.');
+  });
+
   it('a Standard User may not change setup: exit 4 with the reason', async () => {
     const r = await run(['--as', 'sigga', 'sharing', 'set', 'account=private', '--json']);
     expect(r.code).toBe(4);

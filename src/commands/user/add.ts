@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addUser } from '../../core/security/users.js';
+import { profileList } from '../../core/security/profiles.js';
 import { action, outcome } from '../../cli/action.js';
 import { renderCredentials } from './shared.js';
 
@@ -27,7 +28,13 @@ export function register(user: Command): void {
         const session = ctx.session();
         const name = options.name ?? (await ctx.prompt.input('Full name', { flag: '--name <name>' }));
         const email = options.email ?? (await ctx.prompt.input('E-mail', { flag: '--email <email>' }));
-        const profile = options.profile ?? (await ctx.prompt.input('Profile', { flag: '--profile <profile>', default: 'Standard User' }));
+        const profile =
+          options.profile ??
+          (await ctx.prompt.select(
+            'Profile',
+            profileList(session).map((p) => ({ name: p.name, value: p.name, description: p.description ?? undefined })),
+            { flag: '--profile <profile>', default: 'Standard User' },
+          ));
         const result = await addUser(session, { username, name, email, profile, role: options.role, manager: options.manager, notify: options.notify });
         return outcome(result, (ui, r) => {
           ui.ok(`Added ${r.user.username} (${r.user.profile}${r.user.role ? `, ${r.user.role}` : ''})`);
