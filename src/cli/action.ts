@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { CommandContext, type GlobalOptions } from './context.js';
+import type { OrgSession } from '../core/org/session.js';
+import { logCommand } from '../core/store/org.js';
 import type { CliIO } from './io.js';
 import type { Ui } from './ui.js';
 
@@ -45,12 +47,14 @@ export function action<A extends unknown[], O>(
     const positional = args.slice(0, -2) as A;
     const state = stateOf(command);
     const ctx = new CommandContext(state.io, command.optsWithGlobals() as GlobalOptions);
+    const acting = recordActingUser(ctx);
     try {
       const outcome = await handler(ctx, options, ...positional);
       if (ctx.json) state.io.stdout.write(JSON.stringify(outcome.result, null, 2) + '\n');
       else outcome.render?.(ctx.ui, outcome.result);
       state.exitCode = outcome.exitCode ?? 0;
     } finally {
+      logCommandRun(acting.session, commandPath(command));
       ctx.close();
     }
   };
@@ -64,4 +68,33 @@ export function collect(value: string, previous: string[] | undefined): string[]
 /** Build an Outcome with the render callback typed from the result. */
 export function outcome<R>(result: R, render?: (ui: Ui, result: R) => void, exitCode?: number): Outcome<R> {
   return { result, ...(render ? { render } : {}), ...(exitCode === undefined ? {} : { exitCode }) };
+}
+
+/** Remember the first org session a command opens, so its run can be logged with the acting user. */
+function recordActingUser(ctx: CommandContext): { session: OrgSession | undefined } {
+  const acting: { session: OrgSession | undefined } = { session: undefined };
+  const open = ctx.session.bind(ctx);
+  ctx.session = () => {
+    const session = open();
+    acting.session ??= session;
+    return session;
+  };
+  return acting;
+}
+
+/** "report run", "record create": the command words only, never arguments (they may hold personal data). */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
+}
+
+/** command_log feeds the adoption dashboard; a failure to log must never fail the command itself. */
+function logCommandRun(session: OrgSession | undefined, command: string): void {
+  if (!session || !session.db.open) return;
+  try {
+    logCommand(session.db, session.now().toISOString(), session.actor.id, command);
+  } catch {
+    // e.g. the org file is read-only or locked by another writer: the command's own work is done.
+  }
 }

@@ -2,7 +2,10 @@ import { createRecord } from '../../../src/core/records/service.js';
 import { insertUserRow } from '../../../src/core/security/user-records.js';
 import { updateRecordFields } from '../../../src/core/store/records.js';
 import { STANDARD_USER_PROFILE_ID } from '../../../src/core/store/seed-profiles.js';
-import { memoryOrg, type TestOrg } from '../../helpers/org.js';
+import { initOrg } from '../../../src/core/org/init.js';
+import { sessionFor, type SessionOptions } from '../../../src/core/org/session.js';
+import { openOrgDb } from '../../../src/core/store/database.js';
+import { FIXED_NOW, memoryOrg, TEST_SCRYPT_COST, type TestOrg } from '../../helpers/org.js';
 
 /**
  * A small org with known answers for every standard report. Today is
@@ -15,7 +18,22 @@ export interface SeededOrg extends TestOrg {
 }
 
 export async function seededOrg(): Promise<SeededOrg> {
-  const org = await memoryOrg({ fiscalStartMonth: 4, timezone: 'UTC', adminName: 'Ada Admin' });
+  return seed(await memoryOrg(SEED_ORG));
+}
+
+export const SEED_ORG = { fiscalStartMonth: 4, timezone: 'UTC', adminName: 'Ada Admin' } as const;
+
+/** The same org in a file, for command tests (closed afterwards so the CLI can open it). */
+export async function seededOrgFile(path: string): Promise<Record<string, string>> {
+  const db = openOrgDb(path, { create: true });
+  await initOrg(db, { company: 'Acme', admin: 'admin', ...SEED_ORG }, { cost: TEST_SCRYPT_COST, now: FIXED_NOW });
+  const make = (username?: string, options: SessionOptions = {}) => sessionFor(db, { as: username, now: () => FIXED_NOW, ...options });
+  const { ids } = seed({ db, session: make(), as: make });
+  db.close();
+  return ids;
+}
+
+function seed(org: TestOrg): SeededOrg {
   const at = (iso: string) => org.as(undefined, { now: () => new Date(`${iso}T09:00:00.000Z`) });
   const ritaId = insertUserRow(
     org.db,
