@@ -4,7 +4,11 @@ import { readVisibleRecord } from '../records/service.js';
 import { inTransaction } from '../store/database.js';
 import { readSetting, writeSetting } from '../store/org.js';
 import { deleteTeamMember, insertTeamRole, listTeamRoles, teamMembersOfAccount, upsertTeamMember, type TeamAccess, type TeamMemberRow } from '../store/security.js';
-import { findUserByUsername, type UserSummary } from '../store/users.js';
+import type { CrmRecord } from '../store/records.js';
+import { findUserByUsername, objectPermissions, type UserSummary } from '../store/users.js';
+import { permissionDenied } from './access.js';
+import { isAboveInHierarchy } from './reference-checker.js';
+import { loadSharingWorld } from './sharing-world.js';
 import { requireAdministrator } from './admin.js';
 import { auditSetupChange } from './audit.js';
 import { refreshAccess } from './sharing-policy.js';
@@ -77,12 +81,29 @@ function requireActiveUser(session: OrgSession, username: string): UserSummary {
   return user;
 }
 
-/** Add (or change) a team member; whoever may edit the account may manage its team. */
+/**
+ * Salesforce lets the account's owner, users above the owner in the role
+ * hierarchy and profiles with Modify All manage its team; edit access alone
+ * is not enough (a member could otherwise widen their own access).
+ */
+function requireAccountControl(session: OrgSession, account: CrmRecord): void {
+  const owner = typeof account.OwnerId === 'string' ? account.OwnerId : null;
+  if (owner === session.actor.id || objectPermissions(session.db, session.actor.profileId, 'Account').modifyAll) return;
+  if (owner !== null && isAboveInHierarchy(loadSharingWorld(session.db), session.actor.id, owner)) return;
+  throw permissionDenied(
+    session.actor,
+    `manage the team of account ${String(account.Id)}: only its owner, users above the owner in the role hierarchy and administrators may`,
+    'Ask the account owner or an administrator to change the team.',
+  );
+}
+
+/** Add (or change) a team member. */
 export function addTeamMember(session: OrgSession, accountId: string, username: string, input: TeamMemberInput): TeamMemberRow {
   requireTeams(session);
   const object = session.objects.get('Account');
   const account = readVisibleRecord(session, object, accountId);
   session.access.requireRecordEdit(object, account);
+  requireAccountControl(session, account);
   const user = requireActiveUser(session, username);
   const role = listTeamRoles(session.db).find((r) => r.toLowerCase() === input.teamRole.trim().toLowerCase());
   if (!role) {
@@ -122,6 +143,7 @@ export function removeTeamMember(session: OrgSession, accountId: string, usernam
   const object = session.objects.get('Account');
   const account = readVisibleRecord(session, object, accountId);
   session.access.requireRecordEdit(object, account);
+  requireAccountControl(session, account);
   const user = findUserByUsername(session.db, username);
   const before = user ? teamMembersOfAccount(session.db, String(account.Id)).find((m) => m.userId === user.id) : undefined;
   if (!user || !before) {

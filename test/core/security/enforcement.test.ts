@@ -94,6 +94,10 @@ describe('enforcement through the record service', () => {
     enableTeams(org.session);
     expect(() => addTeamMember(org.as('peer'), org.ids.account!, 'peer', { teamRole: 'Sales Rep', accountAccess: 'edit', opportunityAccess: 'edit', contactAccess: 'read' })).toThrow(/No Account/);
     addTeamMember(org.as('rep'), org.ids.account!, 'peer', { teamRole: 'Sales Rep', accountAccess: 'edit', opportunityAccess: 'read', contactAccess: 'read' });
+    // Edit access alone does not let a member widen the team (or their own access).
+    expect(() => addTeamMember(org.as('peer'), org.ids.account!, 'peer', { teamRole: 'Sales Rep', accountAccess: 'edit', opportunityAccess: 'edit', contactAccess: 'edit' })).toThrow(
+      /may not manage the team of account .*only its owner/,
+    );
     expect(updateRecord(org.as('peer'), 'Account', org.ids.account!, { Phone: '+358 9 123 4567' }).changed.Phone?.to).toBe('+358 9 123 4567');
     expect(names(org, 'peer', 'Opportunity')).toEqual(['Valio renewal']);
     expect(() => updateRecord(org.as('peer'), 'Opportunity', org.ids.opportunity!, { NextStep: 'x' })).toThrow(/may not edit/);
