@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options as CsvParseOptions } from 'csv-parse';
 import { CrmError } from '../../errors.js';
 import type { RowProblem, RowSource, SourceRow } from '../types.js';
 import { sniffDelimiter } from './delimiter.js';
@@ -17,6 +17,11 @@ export interface CsvReadOptions {
 const FEW_MISSING_CELLS = 3;
 
 type Row = SourceRow & { problem?: RowProblem };
+interface ParsedRecord {
+  cells: string[];
+  /** Physical line where the record starts. */
+  line: number;
+}
 
 /**
  * Streams a delimited text file: bytes → decoder → csv-parse, with line numbers where each record
@@ -25,7 +30,18 @@ type Row = SourceRow & { problem?: RowProblem };
 export async function openCsv(input: ByteInput, encoding: TextEncoding, options: CsvReadOptions): Promise<RowSource> {
   const { file } = input;
   const delimiter = options.delimiter ?? sniffDelimiter(decodeHead(input.head, encoding, input.complete), input.complete);
-  const parser = parse({
+  // Physical line where the next record starts, counted as csv-parse produces records (its own count treats a
+  // CRLF inside quotes as two lines). Counted in on_record, not by the consumer: on a parse error the stream
+  // drops records it had buffered, and the error must still name the line where the bad record starts.
+  let nextLine = 1;
+  const csvOptions: CsvParseOptions<ParsedRecord, string[]> = {
+    on_record: (record: string[]): ParsedRecord => {
+      const line = nextLine;
+      let breaks = 0;
+      for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
+      nextLine += 1 + breaks;
+      return { cells: record, line };
+    },
     delimiter,
     bom: true,
     // Values stay strings: cast would turn ZIP 00123 into 123 and drop a phone's '+'.
@@ -36,27 +52,21 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
     // Blank lines are handled here: csv-parse would also drop a 1-column row whose value is empty.
     skip_empty_lines: false,
     max_record_size: options.maxRecordBytes,
-  });
+  };
+  // on_record turns each string[] into a ParsedRecord; the overloads only type string[] records.
+  const parser = parse(csvOptions as unknown as CsvParseOptions);
   const text = Readable.from(decodeChunks(file, input.chunks(), encoding));
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-
-  // Physical line where the next record starts (csv-parse's own count treats a CRLF inside quotes as two lines).
-  let nextLine = 1;
-  const next = async (): Promise<{ cells: string[]; line: number } | undefined> => {
-    let result: IteratorResult<string[]>;
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  const next = async (): Promise<ParsedRecord | undefined> => {
+    let result: IteratorResult<ParsedRecord>;
     try {
       result = await records.next();
     } catch (error) {
       throw csvFailure(file, error, nextLine, options.maxRecordBytes);
     }
-    if (result.done) return undefined;
-    const line = nextLine;
-    let breaks = 0;
-    for (const cell of result.value) if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
-    nextLine += 1 + breaks;
-    return { cells: result.value, line };
+    return result.done ? undefined : result.value;
   };
   const isBlank = (cells: string[]) => cells.every((cell) => cell === '');
 
