@@ -26,6 +26,8 @@ export class CsvFileWriter {
   private readonly partial: string;
   private rows = 0;
   private buffer: string[] = [];
+  /** Rows waiting to be quoted: stringifying 512 at once is far cheaper than one call per row. */
+  private pending: string[][] = [];
 
   constructor(
     readonly path: string,
@@ -47,12 +49,16 @@ export class CsvFileWriter {
       const text = v === null || v === undefined ? '' : String(v);
       return this.options.neutralizeFormulas ? neutralizeFormula(text) : text;
     });
-    this.buffer.push(stringify([cells], { record_delimiter: 'windows' }));
+    this.pending.push(cells);
     this.rows++;
-    if (this.buffer.length >= 512) this.flush();
+    if (this.pending.length >= 512) this.flush();
   }
 
   private flush(): void {
+    if (this.pending.length > 0) {
+      this.buffer.push(stringify(this.pending, { record_delimiter: 'windows' }));
+      this.pending = [];
+    }
     if (this.buffer.length === 0) return;
     writeSync(this.fd, this.buffer.join(''));
     this.buffer = [];

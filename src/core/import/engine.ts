@@ -186,8 +186,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
 
     const ids = new IdRange(session, object);
     const accountIds = new IdRange(session, accountObject);
-    const insertColumns = object.fields.filter((f) => f.type !== 'id' || f.name === 'Id').map((f) => f.name);
-    const insert = bulkInserter(db, object, insertColumns);
+    const insert = adaptiveInserter(session, object);
     const insertAccount = bulkInserter(db, accountObject, ['Id', 'Name', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById']);
 
     // Accounts the importing user can see, by normalised name, for linking contacts.
@@ -257,7 +256,9 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       const values: CrmRecord = Object.create(null) as CrmRecord;
       const problems: string[] = [];
       let matchValue: string | undefined;
-      for (const [name, raw] of Object.entries(mapped.fields)) {
+      const mappedFields = mapped.fields;
+      for (const name in mappedFields) {
+        const raw = mappedFields[name]!;
         if (matchField && name === matchField.name) matchValue = raw ?? undefined;
         const field = fieldsByName.get(name);
         if (!field) reject('UNKNOWN_FIELD', `${object.name} has no field ${name}`);
@@ -319,20 +320,33 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       if (values.OwnerId === undefined) values.OwnerId = defaultOwner;
       if (linksAccounts && mapped.account && !values.AccountId) values.AccountId = linkAccount(mapped.account, String(values.OwnerId));
       const id = ids.take();
-      insert({ ...values, Id: id, CreatedDate: now, CreatedById: actor.id, LastModifiedDate: now, LastModifiedById: actor.id });
+      values.Id = id;
+      values.CreatedDate = now;
+      values.CreatedById = actor.id;
+      values.LastModifiedDate = now;
+      values.LastModifiedById = actor.id;
+      insert(values);
       if (keys.email) seenByEmail.set(keys.email, id);
       if (keys.name) seenByName.set(keys.name, id);
       return { action: 'inserted', id, duplicateOf };
     };
 
+    // Company names repeat on thousands of rows: remember each spelling's account.
+    const accountBySpelling = new Map<string, string | null>();
     const linkAccount = (name: string, ownerId: string): string | null => {
+      const known = accountBySpelling.get(name);
+      if (known !== undefined) return known;
       const key = companyKey(name);
       if (!key) return null;
       const found = accountsByKey.get(key);
-      if (found) return found;
+      if (found) {
+        if (accountBySpelling.size < 100_000) accountBySpelling.set(name, found);
+        return found;
+      }
       const id = accountIds.take();
       insertAccount({ Id: id, Name: name.trim().slice(0, 255), OwnerId: ownerId, CreatedDate: now, CreatedById: actor.id, LastModifiedDate: now, LastModifiedById: actor.id });
       accountsByKey.set(key, id);
+      if (accountBySpelling.size < 100_000) accountBySpelling.set(name, id);
       summary.accountsCreated++;
       return id;
     };
@@ -393,6 +407,26 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
     errors.discard();
     throw error;
   }
+}
+
+/**
+ * Inserts only the columns rows actually fill (a Contact has ~50 columns; an import fills ~15):
+ * the statement is re-prepared when a row brings a column not seen before, which settles after
+ * the first rows.
+ */
+function adaptiveInserter(session: OrgSession, object: ObjectDef): (record: CrmRecord) => void {
+  const columns = new Set<string>();
+  let insert: ((record: CrmRecord) => void) | undefined;
+  return (record) => {
+    for (const name in record) {
+      if (!columns.has(name)) {
+        columns.add(name);
+        insert = undefined;
+      }
+    }
+    insert ??= bulkInserter(session.db, object, [...columns]);
+    insert(record);
+  };
 }
 
 function resolveMatchField(object: ObjectDef, name: string): FieldDef {

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CrmError, type FieldProblem } from '../errors.js';
-import { cleanValueForField } from '../clean/index.js';
+import { cleanValueForField, type CleanContext } from '../clean/index.js';
 import { countryToDefaultPhoneRegion } from '../clean/countries.js';
 import type { CountryCode } from '../clean/phones.js';
 import { dateOrderForLocale, detectDateOrder, type DateOrder } from '../clean/dates.js';
@@ -162,9 +162,23 @@ const COUNTRY_FIELD: Record<string, string> = { Contact: 'MailingCountry', Lead:
 export function buildRowMapper(session: OrgSession, prepared: PreparedImport): RowMapper {
   const compiled = compileMapping(prepared.mapping, prepared.source.headers);
   const fieldsByName = new Map<string, FieldDef>();
-  for (const f of prepared.object.fields) fieldsByName.set(f.name.toLowerCase(), f);
+  for (const f of prepared.object.fields) {
+    fieldsByName.set(f.name, f);
+    fieldsByName.set(f.name.toLowerCase(), f);
+  }
   const countryField = COUNTRY_FIELD[prepared.object.name];
   const locale = session.org.locale;
+  const contexts = new Map<string, CleanContext>();
+  const contextFor = (field: FieldDef, country: CountryCode | undefined): CleanContext => {
+    const key = `${field.name}\u0000${country ?? ''}`;
+    let ctx = contexts.get(key);
+    if (!ctx) {
+      ctx = { ...(country ? { defaultCountry: country } : {}), ...(prepared.dateOrders[field.name] ? { dateOrder: prepared.dateOrders[field.name]!.order } : {}), locale };
+      contexts.set(key, ctx);
+    }
+    return ctx;
+  };
+  const cache = new CleanCache();
   return (values: readonly string[]): MappedRow => {
     const columns: ColumnValues = compiled(values);
     const fields: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
@@ -176,16 +190,12 @@ export function buildRowMapper(session: OrgSession, prepared: PreparedImport): R
     const country = countryField ? raw[countryField] : undefined;
     const rowCountry = (country ? countryToDefaultPhoneRegion(country) : undefined) ?? prepared.defaultCountry;
     const put = (name: string, value: string): void => {
-      const field = fieldsByName.get(name.toLowerCase());
+      const field = fieldsByName.get(name) ?? fieldsByName.get(name.toLowerCase());
       if (!field) {
         problems.push({ field: name, message: `${prepared.object.name} has no such field` });
         return;
       }
-      const cleaned = cleanValueForField(field, value, {
-        ...(rowCountry ? { defaultCountry: rowCountry } : {}),
-        ...(prepared.dateOrders[field.name] ? { dateOrder: prepared.dateOrders[field.name]!.order } : {}),
-        locale,
-      });
+      const cleaned = cache.clean(field, value, contextFor(field, rowCountry));
       if (cleaned.problem) problems.push({ field: field.name, message: cleaned.problem });
       else fields[field.name] = cleaned.value;
       if (cleaned.warning) warnings.push(`${field.name}: ${cleaned.warning}`);
@@ -218,6 +228,32 @@ export function buildRowMapper(session: OrgSession, prepared: PreparedImport): R
     }
     return { fields, account, owner, problems, warnings };
   };
+}
+
+type Cleaned = ReturnType<typeof cleanValueForField>;
+
+/**
+ * Cleaning results per field and value: exports repeat cities, countries, companies and titles
+ * thousands of times. A field whose distinct values outgrow the limit (e-mails, names) stops
+ * being cached, so memory stays bounded on any file.
+ */
+class CleanCache {
+  private readonly byField = new Map<string, Map<string, Cleaned> | null>();
+  private static readonly LIMIT = 5_000;
+
+  clean(field: FieldDef, value: string, ctx: CleanContext): Cleaned {
+    let values = this.byField.get(field.name);
+    if (values === null) return cleanValueForField(field, value, ctx);
+    if (values === undefined) this.byField.set(field.name, (values = new Map()));
+    const key = ctx.defaultCountry === undefined ? value : `${ctx.defaultCountry}\u0000${value}`;
+    let hit = values.get(key);
+    if (hit === undefined) {
+      hit = cleanValueForField(field, value, ctx);
+      if (values.size >= CleanCache.LIMIT) this.byField.set(field.name, null);
+      else values.set(key, hit);
+    }
+    return hit;
+  }
 }
 
 export interface ImportResult extends ImportSummary {
