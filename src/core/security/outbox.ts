@@ -19,6 +19,8 @@ export interface OutboxMessage {
   /** Plain text; any line endings. */
   body: string;
   date: Date;
+  /** Default: a random id at the sender's domain (fixed only in tests' golden files). */
+  messageId?: string;
 }
 
 /** `<db-dir>/outbox`, the folder every notification goes to. */
@@ -72,7 +74,7 @@ export function formatEml(message: OutboxMessage): string {
     `To: ${formatAddress(message.to)}`,
     `Subject: ${encodeHeaderWords(message.subject)}`,
     `Date: ${formatMailDate(message.date)}`,
-    `Message-ID: <${randomBytes(12).toString('hex')}@${oneLine(domain)}>`,
+    `Message-ID: <${oneLine(message.messageId ?? `${randomBytes(12).toString('hex')}@${domain}`)}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
