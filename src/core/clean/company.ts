@@ -15,7 +15,7 @@ const LEGAL_SUFFIXES = [
   // Iberian and Latin American
   'sl', 's l', 'slu', 'sa de cv', 's a de c v', 'ltda', 'lda', 'me', 'epp', 'eireli', 's a', 'spa', 's p a', 'srl', 's r l', 'sas',
   // Polish, Czech, others
-  'sp z o o', 'sp zoo', 'sro', 's r o', 'as', 'kft', 'zrt', 'nyrt', 'doo', 'd o o', 'ooo', 'zao', 'oao', 'pao',
+  'sp z o o', 'sp zoo', 'sp z oo', 'sro', 's r o', 'as', 'kft', 'zrt', 'nyrt', 'doo', 'd o o', 'ooo', 'zao', 'oao', 'pao',
   // Chinese and Japanese (written forms)
   '有限公司', '股份有限公司', '有限责任公司', '集团', '株式会社', '有限会社',
 ];
@@ -42,6 +42,28 @@ function strip(text: string): string {
   return text;
 }
 
+/** Fold accents, case and punctuation into plain words; '&' stays a word of its own. */
+function toWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c]!)
+    .replace(/['’`´]/g, '') // "Jerry's" = "Jerrys"
+    // Dotted initialisms are one word: "I.B.M." = "IBM", "S.A." = "SA", "A/S" = "AS".
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[./]\p{L})+(?![\p{L}\p{N}])\.?/gu, (m) => m.replace(/[./]/g, ''))
+    .replace(/&/g, ' & ')
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** True when the text is a legal form by itself ("GmbH", "S.A.", "sp. z o.o."), compared the way companyKey compares words. */
+export function isLegalForm(text: string): boolean {
+  return isSuffix(toWords(text)) || CJK_FORMS.includes(text.trim());
+}
+
 const isSuffix = (words: string[]): boolean => {
   const joined = words.join(' ');
   return SUFFIX_SET.has(joined) || SUFFIX_SET.has(joined.replace(/ /g, ''));
@@ -51,29 +73,7 @@ const isSuffix = (words: string[]): boolean => {
 export function companyKey(name: string | null | undefined): string {
   if (!name) return '';
   const text = strip(name.normalize('NFKC').trim());
-  const raw = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c]!)
-    .replace(/['’`´]/g, '') // "Jerry's" = "Jerrys"
-    .replace(/&/g, ' & ')
-    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  // Initialisms written with dots or spaces are one word: "I.B.M." = "IBM", "S.A." = "SA".
-  const words: string[] = [];
-  let run = '';
-  for (const word of [...raw, '']) {
-    if (word.length === 1 && word !== '&') {
-      run += word;
-      continue;
-    }
-    if (run) words.push(run);
-    run = '';
-    if (word) words.push(word);
-  }
+  const words = toWords(text);
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
     if (words[0] === 'the' || words[0] === '&') {

@@ -28,7 +28,7 @@ export interface CleanedDate {
 const NAME_LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'fi', 'sv', 'da', 'nb', 'is', 'lv', 'lt', 'et', 'pl', 'cs', 'ru', 'uk'];
 
 // Words between the parts of written dates: "5 de maio de 2026", "2026. gada 5. marts", "the 5th of March".
-const FILLER = new Set(['de', 'del', 'da', 'do', 'of', 'the', 'gada', 'den', 'der', 'd', 'm', 'g', 'goda', 'года', 'г', 'y', 'st', 'nd', 'rd', 'th', 'er', 'o', 'a', 'º', 'ª', 'le', 'el', 'il', 'am', 'on']);
+const FILLER = new Set(['de', 'del', 'da', 'do', 'of', 'the', 'gada', 'den', 'der', 'd', 'm', 'g', 'goda', 'года', 'г', 'р', 'y', 'st', 'nd', 'rd', 'th', 'er', 'o', 'a', 'º', 'ª', 'le', 'el', 'il', 'am', 'on']);
 
 const nameKey = (word: string): string => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
 

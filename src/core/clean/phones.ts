@@ -103,7 +103,12 @@ function computeCleanPhone(raw: string, defaultCountry: CountryCode | undefined,
   if (!international && defaultCountry === undefined) {
     return keep(`"${original}" has no country code and no default country was given`);
   }
-  const parsed = parsePhoneNumberFromString(withPlus(number, defaultCountry), defaultCountry);
+  let parsed = parsePhoneNumberFromString(withPlus(number, defaultCountry), defaultCountry);
+  // "0055 11 …" typed in Brazil (whose own international prefixes carry a carrier code) or
+  // "00 1 …" in the US: read "00" as the international prefix when the local reading fails.
+  if (!parsed?.isValid() && defaultCountry !== undefined && /^\s*00/.test(number)) {
+    parsed = parsePhoneNumberFromString(withPlus(number, undefined)) ?? parsed;
+  }
   if (!parsed) return keep(`"${original}" could not be read as a phone number`);
   if (!parsed.isValid()) {
     const region = parsed.country ?? defaultCountry ?? `+${parsed.countryCallingCode}`;
