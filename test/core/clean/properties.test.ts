@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getExampleNumber, parsePhoneNumberFromString, type CountryCode, type Examples } from 'libphonenumber-js/max';
 import { companyKey, isLegalForm } from '../../../src/core/clean/company.js';
 import { COUNTRY_NAME_LOCALES, standardizeCountry } from '../../../src/core/clean/countries.js';
 import { dateOrderForLocale, formatDate, parseDate, type DateOrder } from '../../../src/core/clean/dates.js';
 import { cleanPhone } from '../../../src/core/clean/phones.js';
 
 const require = createRequire(import.meta.url);
-const examples = require('libphonenumber-js/examples.mobile.json') as Record<string, string>;
+const examples = require('libphonenumber-js/examples.mobile.json') as Examples;
 const digits = (s: string): string => s.replace(/\D/g, '');
 
 describe('cleanPhone properties', () => {
