@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createRecord } from '../../core/records/service.js';
 import { action, collect, outcome } from '../../cli/action.js';
 import { parseAssignments } from './shared.js';
+import { askFieldsInLayoutOrder } from '../layout/entry.js';
 
 export function register(record: Command): void {
   record
@@ -12,13 +13,9 @@ export function register(record: Command): void {
       action(async (ctx, options: { set?: string[] }, objectName: string) => {
         const session = ctx.session();
         const input = parseAssignments(options.set);
-        if (Object.keys(input).length === 0 && ctx.prompt.interactive) {
-          const object = session.objects.get(objectName);
-          for (const field of object.fields.filter((f) => f.required && !f.readOnly && f.type !== 'picklist')) {
-            input[field.name] = await ctx.prompt.input(`${field.label} (${field.name})`, { flag: `--set ${field.name}=<value>` });
-          }
-        }
-        const { id, record: created } = createRecord(session, objectName, input);
+        // On a terminal with no --set: ask in page-layout order, insisting on layout-required fields.
+        const entered = Object.keys(input).length === 0 && ctx.prompt.interactive ? await askFieldsInLayoutOrder(ctx.prompt, session, objectName) : input;
+        const { id, record: created } = createRecord(session, objectName, entered);
         const objectDef = session.objects.get(objectName);
         return outcome({ id, object: objectDef.name, record: created }, (ui, r) => ui.ok(`Created ${r.object} ${r.id}`));
       }),

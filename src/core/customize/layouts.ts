@@ -55,6 +55,27 @@ export function getLayout(session: OrgSession, objectName: string): PageLayout {
   };
 }
 
+/**
+ * The fields interactive entry asks for, in order: the layout's own order
+ * (or its sections), then any required field (by the field or the layout)
+ * it leaves out. Without a stored layout, just the required fields.
+ */
+export function entryFields(session: OrgSession, objectName: string): FieldDef[] {
+  const object = session.objects.get(objectName);
+  const stored = readPageLayout(session.db, object.name);
+  const byName = new Map(writable(object).map((f) => [f.name, f]));
+  const explicit = stored ? (stored.order.length > 0 ? stored.order : stored.sections.flatMap((s) => s.fields)) : [];
+  const names = explicit.filter((n) => byName.has(n));
+  const required = writable(object).filter((f) => f.required || stored?.required.includes(f.name)).map((f) => f.name);
+  for (const name of required) if (!names.includes(name)) names.push(name);
+  return [...new Set(names)].map((n) => byName.get(n)!);
+}
+
+/** Whether the layout (or the field itself) requires a value. */
+export function isEntryRequired(session: OrgSession, object: ObjectDef, field: FieldDef): boolean {
+  return field.required === true || readPageLayout(session.db, object.name)?.required.includes(field.name) === true;
+}
+
 export interface SetLayoutInput {
   object: string;
   /** Undefined keeps the current list; [] clears it. */
