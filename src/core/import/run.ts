@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CrmError, type FieldProblem } from '../errors.js';
 import { cleanValueForField, type CleanContext } from '../clean/index.js';
@@ -266,10 +267,17 @@ export interface ImportResult extends ImportSummary {
   mappingFile?: string | undefined;
 }
 
+/** Result files go next to the input (or into the working folder for stdin and read-only folders). */
 export function defaultResultFiles(file: string, cwd: string): { successFile: string; errorsFile: string } {
   if (file === '-') return { successFile: join(cwd, 'stdin.success.csv'), errorsFile: join(cwd, 'stdin.errors.csv') };
   const full = resolve(cwd, file);
-  const stem = join(dirname(full), basename(full, extname(full)));
+  let folder = dirname(full);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    folder = cwd;
+  }
+  const stem = join(folder, basename(full, extname(full)));
   return { successFile: `${stem}.success.csv`, errorsFile: `${stem}.errors.csv` };
 }
 
