@@ -15,6 +15,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'org', summary: 'show or change the company profile and fiscal year', load: () => import('../commands/org/index.js') },
   { name: 'record', summary: 'create, get, update, delete and list records', load: () => import('../commands/record/index.js') },
   { name: 'import', summary: 'import contacts, leads and accounts (Outlook, Google, ACT!, Excel, CSV, vCard); list, show, undo jobs', load: () => import('../commands/import/index.js') },
+  { name: 'mapping', summary: 'suggest and save import mappings: which column fills which field', load: () => import('../commands/mapping/index.js') },
   { name: 'guide', summary: 'walk through the implementation guide; show its checklist', load: () => import('../commands/guide/index.js') },
   { name: 'quickstart', summary: 'build a demonstration org and show the main job end to end', load: () => import('../commands/quickstart.js') },
   { name: 'user', summary: 'add, list, update and deactivate users; reset passwords', load: () => import('../commands/user/index.js') },

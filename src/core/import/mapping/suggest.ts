@@ -125,12 +125,19 @@ export function suggestMapping(headers: readonly string[], object: ObjectDef, so
   };
 
   headers.forEach((header, index) => {
-    const key = headerKey(header);
+    let key = headerKey(header);
+    let lookupName = header;
     const column = columns.nameOf(index);
     if (key === '') return skipped.push({ index, reason: 'empty header' });
+    // The readers keep a repeated header as "Titre (2)": look it up as the 2nd "Titre".
+    const renamed = /^(.*\S) \((\d+)\)$/.exec(header.trim());
+    if (renamed && occurrences.has(headerKey(renamed[1]!))) {
+      lookupName = renamed[1]!;
+      key = headerKey(lookupName);
+    }
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);
-    const hit = table?.lookup(header, occurrence);
+    const hit = table?.lookup(lookupName, occurrence);
     if (hit && hit.role !== null) {
       const nth = occurrence > 1 ? ` (occurrence ${occurrence})` : '';
       return matches.push({ index, column, confidence: 1, role: hit.role, reason: `${label} column${nth}` });

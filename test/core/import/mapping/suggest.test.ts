@@ -117,6 +117,15 @@ describe('suggestMapping: Outlook', () => {
     expect(columns.find((c) => c.column === 'Titre#2')).toMatchObject({ index: 8, field: 'Title', confidence: 1 });
   });
 
+  it('French Outlook as the readers deliver it: the repeated header renamed "Titre (2)"', () => {
+    const { headers } = readFixture('outlook-french-trailing-spaces.csv', 'windows-1252');
+    const renamed = headers.map((h, i) => (h === 'Titre' && i > 0 ? 'Titre (2)' : h));
+    const found = detectSource(renamed, 'csv');
+    expect(found).toMatchObject({ source: 'outlook', language: 'fr' });
+    const { mapping } = suggestMapping(renamed, CONTACT, found.source, { language: 'fr' });
+    expect(mapping.fields).toMatchObject({ Salutation: 'Titre', Title: 'Titre (2)', FirstName: 'Prénom', 'Account.Name': 'Société' });
+  });
+
   it('Spanish Outlook mixing English and Spanish names', () => {
     const { mapping } = suggestFor('outlook-spanish-mixed-headers.csv', CONTACT, 'windows-1252');
     expect(mapping.language).toBe('es');
