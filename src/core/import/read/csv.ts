@@ -29,11 +29,14 @@ interface ParsedRecord {
  */
 export async function openCsv(input: ByteInput, encoding: TextEncoding, options: CsvReadOptions): Promise<RowSource> {
   const { file } = input;
-  const delimiter = options.delimiter ?? sniffDelimiter(decodeHead(input.head, encoding, input.complete), input.complete);
+  const headText = decodeHead(input.head, encoding, input.complete);
+  // Excel writes (and honours) a first line "sep=;" naming the delimiter; it is not the header.
+  const sepLine = /^\uFEFF?sep=([^\r\n])(\r\n|\r|\n)/i.exec(headText);
+  const delimiter = options.delimiter ?? sepLine?.[1] ?? sniffDelimiter(headText, input.complete);
   // Physical line where the next record starts, counted as csv-parse produces records (its own count treats a
   // CRLF inside quotes as two lines). Counted in on_record, not by the consumer: on a parse error the stream
   // drops records it had buffered, and the error must still name the line where the bad record starts.
-  let nextLine = 1;
+  let nextLine = sepLine ? 2 : 1;
   const csvOptions: CsvParseOptions<ParsedRecord, string[]> = {
     on_record: (record: string[]): ParsedRecord => {
       const line = nextLine;
@@ -52,6 +55,7 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
     // Blank lines are handled here: csv-parse would also drop a 1-column row whose value is empty.
     skip_empty_lines: false,
     max_record_size: options.maxRecordBytes,
+    from_line: sepLine ? 2 : 1,
   };
   // on_record turns each string[] into a ParsedRecord; the overloads only type string[] records.
   const parser = parse(csvOptions as unknown as CsvParseOptions);

@@ -128,7 +128,7 @@ export async function openVcard(input: ByteInput, encoding: TextEncoding, option
         }
         continue;
       }
-      if (card.depth > 1) continue;
+      if (card.depth > 1 || SKIPPED.has(property.name)) continue;
       card.size += property.raw.length;
       if (card.size > options.maxRecordBytes) {
         throw new CrmError('BAD_INPUT_FILE', `${file}: the card starting at line ${card.line} is larger than ${formatBytes(options.maxRecordBytes)}`, {
@@ -148,11 +148,18 @@ export async function openVcard(input: ByteInput, encoding: TextEncoding, option
 }
 
 /** Splits decoded text into physical lines (CRLF, LF or CR), numbering them from 1. */
-async function* physicalLines(chunks: AsyncIterable<string>): AsyncGenerator<{ text: string; line: number }> {
+async function* physicalLines(file: string, chunks: AsyncIterable<string>, maxLineLength: number): AsyncGenerator<{ text: string; line: number }> {
   let buffer = '';
   let line = 1;
   for await (const chunk of chunks) {
     buffer += chunk;
+    // A file without line breaks (or a huge unfolded PHOTO) must not grow this buffer without bound.
+    if (buffer.length > maxLineLength && buffer.indexOf('\n') < 0 && buffer.indexOf('\r') < 0) {
+      throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line} is longer than ${formatBytes(maxLineLength)}`, {
+        hint: 'Try: check that this is a vCard file; remove large photos before exporting',
+        details: { file, line },
+      });
+    }
     let start = 0;
     for (;;) {
       const lf = buffer.indexOf('\n', start);
@@ -186,7 +193,7 @@ export async function* contentLines(file: string, chunks: AsyncIterable<string>,
     if (property?.name === 'BEGIN') version = '3.0';
     return property;
   };
-  for await (const { text, line } of physicalLines(chunks)) {
+  for await (const { text, line } of physicalLines(file, chunks, maxLineBytes)) {
     if (pending && pending.qp && pending.text.endsWith('=')) {
       pending.text = pending.text.slice(0, -1) + text;
       continue;

@@ -216,3 +216,45 @@ describe('CSV reader errors name the file and the line', () => {
     await expect(readAll(file)).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${file}: line 8002 has bytes that are not valid UTF-8` });
   });
 });
+
+describe('CSV reader details', () => {
+  it('uses the "sep=" line Excel writes as the delimiter and does not take it for the header', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'excel-sep-line.csv');
+    writeFileSync(file, 'sep=;\r\nVārds;Uzvārds,  piezīmes\r\nAnna;Ozola, SIA\r\n');
+    const result = await readAll(file);
+    expect(result.source).toMatchObject({ delimiter: ';', headers: ['Vārds', 'Uzvārds,  piezīmes'] });
+    expect(result.rows).toEqual([{ row: 1, line: 3, values: ['Anna', 'Ozola, SIA'] }]);
+  });
+
+  it('refuses text forced to xlsx, a folder, a missing file and a bad delimiter', async () => {
+    const csv = fixture('header-only.csv');
+    await expect(readAll(csv, { format: 'xlsx' })).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${csv} cannot be read as xlsx: it looks like delimited text`, hint: 'Try: --format csv (or leave --format out to detect it)' });
+    const dir = tempDir();
+    await expect(readAll(dir)).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${dir} is a folder, not a file` });
+    await expect(readAll(join(dir, 'nope.csv'))).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `file not found: ${join(dir, 'nope.csv')}` });
+    await expect(readAll(csv, { delimiter: '""' })).rejects.toMatchObject({ code: 'USAGE', message: 'cannot use "\\"\\"" as the delimiter' });
+  });
+
+  it('refuses a file whose bytes decode to NUL characters (UTF-32 content behind a UTF-16 BOM)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'mislabelled-utf32.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('"a","b"\n"1","2"\n', 'utf-32be')]));
+    await expect(readAll(file)).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${file} has NUL characters when read as utf-16be, so that is not its encoding` });
+  });
+
+  it('reads UTF-16BE and UTF-32LE with BOMs and UTF-16BE without one', async () => {
+    const dir = tempDir();
+    const text = 'Nosaukums,Pilsēta\n王小明,Rīga\n';
+    const cases: Array<[string, Buffer, string]> = [
+      ['utf16be-bom.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]), 'utf-16be'],
+      ['utf32le-bom.csv', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(text, 'utf-32le')]), 'utf-32le'],
+      ['utf16be-no-bom.csv', iconv.encode(text, 'utf-16be'), 'utf-16be'],
+    ];
+    for (const [name, bytes, encoding] of cases) {
+      writeFileSync(join(dir, name), bytes);
+      const result = await readAll(join(dir, name));
+      expect([result.source.encoding, result.source.headers, result.rows[0]!.values]).toEqual([encoding, ['Nosaukums', 'Pilsēta'], ['王小明', 'Rīga']]);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { VCARD_HEADERS } from '../../../../src/core/import/read/index.js';
+import { openRowSource, VCARD_HEADERS } from '../../../../src/core/import/read/index.js';
 import { decodeQuotedPrintable, decodeValueBytes, normaliseBirthday, parseProperty, splitStructured } from '../../../../src/core/import/read/vcard.js';
 import { tempDir } from '../../../helpers/org.js';
 import { fixture, readAll } from './read-helpers.js';
@@ -156,6 +156,28 @@ describe('vCard reader', () => {
     expect(result.cell(0, 'Last Name')).toBe('Müller');
     expect(result.cell(0, 'First Name')).toBe('Jürgen');
     expect(result.cell(0, 'Notes')).toBe('€ 50');
+  });
+});
+
+describe('vCard limits', () => {
+  it('drops folded PHOTO data unread but refuses an oversized value, naming card line and column', async () => {
+    const dir = tempDir();
+    const photo = Array.from({ length: 2000 }, () => ` ${'A'.repeat(74)}`).join('\r\n');
+    const file = join(dir, 'photo-and-huge-note.vcf');
+    writeFileSync(file, `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Ozola\r\nPHOTO;ENCODING=b;TYPE=JPEG:${'B'.repeat(60)}\r\n${photo}\r\nEMAIL:anna@example.lv\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Note\r\nNOTE:${'ž'.repeat(3000)}\r\nEND:VCARD\r\n`);
+    const source = await openRowSource(file, { maxCellBytes: 4096, maxRecordBytes: 100_000 });
+    const iterator = source.rows[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.done ? undefined : filled(first.value.values)).toEqual({ 'Full Name': 'Anna Ozola', 'Email 1': 'anna@example.lv' });
+    // Lines: BEGIN 1, VERSION 2, FN 3, PHOTO 4 + 2000 folded lines, EMAIL 2005, END 2006, second BEGIN 2007.
+    await expect(iterator.next()).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${file}: the card at line 2007 has a "Notes" value over 4 KiB` });
+  });
+
+  it('refuses a line longer than maxRecordBytes instead of buffering it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'no-line-breaks.vcf');
+    writeFileSync(file, `BEGIN:VCARD\r\nVERSION:4.0\r\nPHOTO:data:image/jpeg;base64,${'Q'.repeat(300_000)}`);
+    await expect(readAll(file, { maxRecordBytes: 100_000 })).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${file}: line 3 is longer than 97.7 KiB` });
   });
 });
 
