@@ -66,7 +66,9 @@ export function isLegalForm(text: string): boolean {
 
 const isSuffix = (words: string[]): boolean => {
   const joined = words.join(' ');
-  return SUFFIX_SET.has(joined) || SUFFIX_SET.has(joined.replace(/ /g, ''));
+  // Spaced initialisms ("s a", "b v") also match their joined form; other words must match as written,
+  // or a name ending in "E" would lose it before "hf" ("e hf" ≠ "ehf").
+  return SUFFIX_SET.has(joined) || (words.every((w) => w.length === 1) && SUFFIX_SET.has(words.join('')));
 };
 
 /** Strip accents, punctuation, case and legal-form suffixes: "Müller GmbH & Co. KG" → "muller". */
