@@ -69,6 +69,15 @@ describe('validateMapping', () => {
     expect(mappableField(CONTACT, 'Owner')).toEqual({ ok: true });
   });
 
+  it('a "__proto__" key is reported, never merged into an object prototype', () => {
+    const parsed = JSON.parse('{"version":1,"object":"Contact","fields":{"__proto__":"Mail","Email":"Mail"},"splits":[{"column":"Mail","splitter":"name","into":{"__proto__":"LastName"}}]}');
+    expect(validateMapping(parsed, STANDARD_OBJECTS).problems).toEqual([
+      'fields.__proto__: Contact has no field __proto__',
+      'splits[0].into.__proto__: unknown part (the name splitter gives: salutation, first, middle, last, suffix)',
+    ]);
+    expect(({} as Record<string, unknown>).Mail).toBeUndefined();
+  });
+
   it('accepts a column named by occurrence (Titre#2) only when the file has that many', () => {
     const headers = ['Titre', 'Prénom', 'Titre'];
     expect(validateMapping({ version: 1, object: 'Contact', fields: { Title: 'Titre#2' } }, STANDARD_OBJECTS, headers).problems).toEqual([]);
