@@ -38,11 +38,14 @@ export function renderReportTable(ui: Ui, report: ReportResult, locale: string):
   };
   const lines: Record<string, string>[] = [];
   if (report.groupBy) {
+    // The engine returns rows group by group, in group order: each group is the next `count` rows.
+    let offset = 0;
     for (const group of report.groups) {
       const header: Record<string, string> = Object.fromEntries(columns.map((c) => [c.key, '']));
       header[columns[0]!.key] = `▸ ${group.key}`;
       lines.push(header);
-      for (const row of report.rows.filter((r) => groupKeyOf(r[report.groupBy!]) === group.key)) lines.push(cells(row));
+      for (const row of report.rows.slice(offset, offset + group.subtotal.count!)) lines.push(cells(row));
+      offset += group.subtotal.count!;
       lines.push(subtotalCells(`  subtotal (${group.subtotal.count})`, group.subtotal));
     }
   } else {

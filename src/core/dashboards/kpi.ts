@@ -58,7 +58,11 @@ export function kpiDashboard(session: OrgSession, options: { period?: string | u
     }
     if (o.IsClosed !== true && typeof o.StageName === 'string') {
       const since = dateOf(o.LastStageChangeDate, tz) ?? dateOf(o.CreatedDate, tz);
-      if (since !== null) inStage.set(o.StageName, [...(inStage.get(o.StageName) ?? []), Math.max(0, daysBetween(since, today))]);
+      if (since !== null) {
+        let days = inStage.get(o.StageName);
+        if (!days) inStage.set(o.StageName, (days = []));
+        days.push(Math.max(0, daysBetween(since, today)));
+      }
     }
     if (close !== null && close >= quarter.start && close <= quarter.end) {
       if (o.IsWon === true) forecast.closedWon += amount;

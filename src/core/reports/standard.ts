@@ -93,6 +93,18 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const personName = (r: CrmRecord): string => [r.FirstName, r.LastName].filter((v) => typeof v === 'string' && v !== '').join(' ');
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/** Open opportunities keyed by account id: one pass, so large orgs are not scanned once per account. */
+function openOpportunitiesByAccount(opportunities: CrmRecord[]): Map<string, CrmRecord[]> {
+  const result = new Map<string, CrmRecord[]>();
+  for (const o of opportunities) {
+    if (o.IsClosed === true || typeof o.AccountId !== 'string') continue;
+    let list = result.get(o.AccountId);
+    if (!list) result.set(o.AccountId, (list = []));
+    list.push(o);
+  }
+  return result;
+}
+
 function byId(records: CrmRecord[]): Map<string, CrmRecord> {
   return new Map(records.map((r) => [String(r.Id), r]));
 }
@@ -126,9 +138,10 @@ const ACTIVE_ACCOUNTS: StandardReport = {
         activity.set(id, seen);
       }
     }
+    const openByAccount = openOpportunitiesByAccount(opportunities);
     const rows: ReportRow[] = [];
     for (const account of ctx.records('Account')) {
-      const open = opportunities.filter((o) => o.AccountId === account.Id && o.IsClosed !== true);
+      const open = openByAccount.get(String(account.Id)) ?? [];
       const act = activity.get(String(account.Id));
       const reasons: string[] = [];
       if (act?.inPeriod) reasons.push('activity');
@@ -173,6 +186,7 @@ const ACCOUNT_OWNERS: StandardReport = {
   run(ctx) {
     const contacts = ctx.records('Contact');
     const opportunities = ctx.records('Opportunity');
+    const openByAccount = openOpportunitiesByAccount(opportunities);
     const contactCount = new Map<string, number>();
     for (const c of contacts) if (typeof c.AccountId === 'string') contactCount.set(c.AccountId, (contactCount.get(c.AccountId) ?? 0) + 1);
     const rows = ctx
@@ -186,7 +200,7 @@ const ACCOUNT_OWNERS: StandardReport = {
           Country: text(a.BillingCountry),
           Owner: ctx.userName(a.OwnerId),
           Contacts: contactCount.get(String(a.Id)) ?? 0,
-          OpenOpportunities: opportunities.filter((o) => o.AccountId === a.Id && o.IsClosed !== true).length,
+          OpenOpportunities: openByAccount.get(String(a.Id))?.length ?? 0,
         }),
       )
       .sort((x, y) => String(x.Account).localeCompare(String(y.Account)));
@@ -501,7 +515,9 @@ const CONTACT_ROLES: StandardReport = {
     const rolesByOpportunity = new Map<string, CrmRecord[]>();
     for (const role of ctx.records('OpportunityContactRole')) {
       const key = String(role.OpportunityId);
-      rolesByOpportunity.set(key, [...(rolesByOpportunity.get(key) ?? []), role]);
+      let list = rolesByOpportunity.get(key);
+      if (!list) rolesByOpportunity.set(key, (list = []));
+      list.push(role);
     }
     const opportunities = ctx.records('Opportunity').filter((o) => ctx.inPeriod(o.CloseDate));
     const nameCount = new Map<string, number>();
