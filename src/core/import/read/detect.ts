@@ -37,8 +37,9 @@ export function sniffFormat(head: Buffer, complete: boolean): Sniffed {
   if (other) return { kind: 'binary', what: other.what };
   if (looksBinary(head)) return { kind: 'binary', what: 'binary data (it contains NUL bytes)' };
   const text = decodeHead(head.subarray(0, 4096), detectEncoding(head, complete), complete && head.length <= 4096);
-  // Some exporters put blank lines (or a stray BOM inside UTF-16) before the first card.
-  if (/^[\s\uFEFF]*begin:vcard[ \t]*(\r|\n|$)/i.test(text)) return { kind: 'vcard', what: 'vCard text' };
+  // Some exporters put blank lines, a stray BOM or a line of junk ("ENCODING:UTF-8") before the first card;
+  // a line that is exactly BEGIN:VCARD never starts a CSV record.
+  if (/(^|[\r\n])[ \t\uFEFF]*begin:vcard[ \t]*(\r|\n|$)/i.test(text)) return { kind: 'vcard', what: 'vCard text' };
   return { kind: 'csv', what: 'delimited text' };
 }
 

@@ -102,7 +102,7 @@ async function stdinInput(stdin: NodeJS.ReadableStream): Promise<ByteInput> {
 export async function readAllBytes(input: ByteInput, maxBytes: number, what: string): Promise<Buffer> {
   const tooBig = () =>
     new CrmError('BAD_INPUT_FILE', `${input.file} is larger than the ${formatBytes(maxBytes)} allowed for ${what}`, {
-      hint: `Try: save the sheet as CSV and import that (CSV is streamed), or raise the limit with a smaller file split`,
+      hint: 'Try: save the sheet as CSV (CSV files are read as a stream, without a size limit) and import that',
       details: { file: input.file, maxBytes },
     });
   if (input.size !== undefined && input.size > maxBytes) throw tooBig();

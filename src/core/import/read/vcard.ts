@@ -86,7 +86,7 @@ export async function openVcard(input: ByteInput, encoding: TextEncoding, option
     let overflow = 0;
     let firstOverflowLine = 0;
     let outside = 0;
-    let card: { line: number; properties: VcardProperty[]; depth: number; size: number } | undefined;
+    let card: { line: number; properties: VcardProperty[]; depth: number; size: number; lastName: string } | undefined;
     const emit = (done: { line: number; properties: VcardProperty[] }, unterminated: boolean) => {
       row++;
       const built = buildRow(done.properties, context);
@@ -111,15 +111,21 @@ export async function openVcard(input: ByteInput, encoding: TextEncoding, option
       const isBegin = property.name === 'BEGIN' && property.raw.trim().toUpperCase() === 'VCARD';
       const isEnd = property.name === 'END' && property.raw.trim().toUpperCase() === 'VCARD';
       if (!card) {
-        if (isBegin) card = { line: property.line, properties: [], depth: 1, size: 0 };
+        if (isBegin) card = { line: property.line, properties: [], depth: 1, size: 0, lastName: 'BEGIN' };
         else outside++;
         continue;
       }
       if (isBegin) {
-        // A 2.1 AGENT property can embed a whole card; it is not a contact of this file.
-        card.depth++;
+        // A 2.1 "AGENT:" property embeds a whole card, which is not a contact of this file. Any other
+        // BEGIN inside a card means the previous card lost its END: report it and start the new one.
+        if (card.depth > 1 || card.lastName === 'AGENT') card.depth++;
+        else {
+          yield emit(card, true);
+          card = { line: property.line, properties: [], depth: 1, size: 0, lastName: 'BEGIN' };
+        }
         continue;
       }
+      card.lastName = property.name;
       if (isEnd) {
         card.depth--;
         if (card.depth === 0) {

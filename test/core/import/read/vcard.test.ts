@@ -136,6 +136,17 @@ describe('vCard reader', () => {
     expect(source.warnings).toContain(`${file} is named like csv but its content is vCard text; it was read as vcard`);
   });
 
+  it('does not swallow the next card when a card lost its END:VCARD', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'missing-end.vcf');
+    writeFileSync(file, 'BEGIN:VCARD\nVERSION:3.0\nFN:Lost End\nBEGIN:VCARD\nVERSION:3.0\nFN:Next Card\nEND:VCARD\n');
+    const { rows } = await readAll(file);
+    expect(rows.map((row) => [row.row, row.line, row.values[0], row.problem?.code ?? null])).toEqual([
+      [1, 1, 'Lost End', 'BROKEN_CARD'],
+      [2, 4, 'Next Card', null],
+    ]);
+  });
+
   it('decodes legacy QP without CHARSET with the declared --encoding (The Bat! writes ISO-8859-2)', async () => {
     const dir = tempDir();
     const file = join(dir, 'thebat-style.vcf');
@@ -211,5 +222,17 @@ describe('vCard value helpers', () => {
 
   it('normalises basic-format birthdays', () => {
     expect(['19800321', '1980-03-21T00:00:00Z', '--0414', '--04-14', '21.03.1980'].map(normaliseBirthday)).toEqual(['1980-03-21', '1980-03-21', '--04-14', '--04-14', '21.03.1980']);
+  });
+});
+
+describe('vCard detection', () => {
+  it('finds the cards after a junk first line and says the line was ignored', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'junk-first-line.vcf');
+    writeFileSync(file, 'ENCODING:UTF-8\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pēteris Kalniņš\r\nEND:VCARD\r\n');
+    const { source, rows } = await readAll(file);
+    expect(source.format).toBe('vcard');
+    expect(rows.map((row) => [row.line, row.values[0]])).toEqual([[2, 'Pēteris Kalniņš']]);
+    expect(source.warnings).toEqual([`${file}: 1 line outside BEGIN:VCARD … END:VCARD was ignored`]);
   });
 });
