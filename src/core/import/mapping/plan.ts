@@ -68,15 +68,14 @@ export function planRules(object: ObjectDef, roles: ReadonlyMap<Role, string>, s
       ['lastName', 'LastName', 'last'], ['suffix', 'Suffix', 'suffix'],
     ];
     for (const [role, field] of nameFields) fromRoles(field, [role]);
+    // A full-name column is split even beside First/Last Name columns: the split only fills fields a
+    // row left empty (compile.ts), so it rescues rows that carry just a display name.
     const full = col('fullName');
     if (full) {
-      if (col('firstName') || col('lastName')) unused.set(full, 'names come from the first/last name columns');
-      else {
-        const into: Partial<Record<NamePart, string>> = {};
-        for (const [role, field, part] of nameFields) if (!col(role) && has(object, field)) into[part] = field;
-        splits.push({ column: full, splitter: 'name', into });
-        for (const field of Object.values(into)) use(full, { field, rule: 'split:name' });
-      }
+      const into: Partial<Record<NamePart, string>> = {};
+      for (const [, field, part] of nameFields) if (has(object, field)) into[part] = field;
+      splits.push({ column: full, splitter: 'name', into });
+      for (const field of Object.values(into)) use(full, { field, rule: 'split:name' });
     }
   } else {
     for (const role of ['fullName', 'salutation', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname']) {
@@ -90,7 +89,7 @@ export function planRules(object: ObjectDef, roles: ReadonlyMap<Role, string>, s
   else if (object.name === 'Lead') fromRoles('Company', ['company']);
   else fromRoles('Name', ['company']);
   if (isPerson) {
-    fromRoles('Title', ['jobTitle']);
+    fromRoles('Title', ['jobTitle', 'occupation']);
     fromRoles('Department', ['department']);
   }
 

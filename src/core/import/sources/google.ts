@@ -21,7 +21,7 @@ export const GOOGLE_LEGACY_FIXED: HeaderTable = [
   ['Given Name Yomi', null], ['Additional Name Yomi', null], ['Family Name Yomi', null], ['Name Prefix', 'salutation'],
   ['Name Suffix', 'suffix'], ['Initials', null], ['Nickname', 'nickname'], ['Short Name', null], ['Maiden Name', null],
   ['Birthday', 'birthday'], ['Gender', null], ['Location', null], ['Billing Information', null], ['Directory Server', null],
-  ['Mileage', null], ['Occupation', 'jobTitle'], ['Hobby', null], ['Sensitivity', null], ['Priority', null], ['Subject', null],
+  ['Mileage', null], ['Occupation', 'occupation'], ['Hobby', null], ['Sensitivity', null], ['Priority', null], ['Subject', null],
   ['Notes', 'notes'], ['Language', null], ['Photo', null], ['Group Membership', 'categories'],
 ];
 

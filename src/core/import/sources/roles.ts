@@ -6,7 +6,7 @@
  *
  * Vocabulary:
  * - names: fullName, salutation, firstName, middleName, lastName, suffix, nickname
- * - organisation: company, department, jobTitle
+ * - organisation: company, department, jobTitle (occupation: Google's free-text fallback for it)
  * - addresses: `<group>.<part>`, group business|home|other, part street|street2|street3|city|state|postalCode|country|poBox
  * - phones: businessPhone, businessPhone2, companyMainPhone, primaryPhone, mobilePhone, mobilePhone2, homePhone,
  *   homePhone2, otherPhone, carPhone, businessFax, homeFax, otherFax, phoneExt

@@ -12,6 +12,7 @@ function suggestFor(file: string, object: ObjectDef = CONTACT, encoding = 'utf-8
   return suggestMapping(headers, object, found.source, found.language ? { language: found.language } : {});
 }
 
+const ALL_NAME_PARTS = { salutation: 'Salutation', first: 'FirstName', middle: 'MiddleName', last: 'LastName', suffix: 'Suffix' };
 const exchangeEmail = (address: string, type: string, display: string) => ({ column: address, exchangeTypeColumn: type, displayNameColumn: display });
 
 describe('suggestMapping: Outlook', () => {
@@ -208,16 +209,17 @@ describe('suggestMapping: Google, ACT!, vCard', () => {
     expect(mapping.unmapped ?? []).toContain('Labels');
   });
 
-  it('Gmail-era Google CSV uses the name parts, not the "Name" column', () => {
+  it('Gmail-era Google CSV: name parts first, the "Name" column split only as their fallback', () => {
     const { mapping, columns } = suggestFor('google-legacy-gmail-era.csv');
     expect(mapping.fields).toMatchObject({
       FirstName: { column: 'Given Name', multiValue: true },
       LastName: { column: 'Family Name', multiValue: true },
       'Account.Name': { column: 'Organization 1 - Name', multiValue: true },
+      Title: { firstOf: ['Organization 1 - Title', 'Occupation'], multiValue: true },
       Email: { firstOf: ['E-mail 1 - Value', 'E-mail 2 - Value'], multiValue: true },
     });
-    expect(mapping.splits).toBeUndefined();
-    expect(columns.find((c) => c.column === 'Name')?.reason).toBe('names come from the first/last name columns');
+    expect(mapping.splits).toEqual([{ column: 'Name', splitter: 'name', into: ALL_NAME_PARTS }]);
+    expect(columns.find((c) => c.column === 'Name')).toMatchObject({ rule: 'split:name', confidence: 1 });
   });
 
   it('ACT!: full-name split, phone + "Phone Ext-" joined, Address 1-3 joined', () => {
@@ -267,7 +269,7 @@ describe('suggestMapping: Google, ACT!, vCard', () => {
       Birthdate: 'Birthday',
       Description: 'Notes',
     });
-    expect(mapping.splits).toBeUndefined();
+    expect(mapping.splits).toEqual([{ column: 'Full Name', splitter: 'name', into: ALL_NAME_PARTS }]);
   });
 });
 
