@@ -42,7 +42,10 @@ function remember<T>(map: Map<string, T>, key: string, value: T): T {
 
 /** Split "030 1234567 Durchwahl 45" into number and extension; fold full-width digits ("０３０") first. */
 function splitExtension(raw: string): { number: string; extension?: string } {
-  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(LABEL, '');
+  let text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Labels and extensions need a letter or "#": skip both regular expressions for plain numbers (most cells).
+  if (!/[^\d\s()+\-./]/.test(text)) return { number: text };
+  text = text.replace(LABEL, '');
   const match = EXTENSION.exec(text);
   if (match) return { number: match[1]!.trim(), extension: match[2]! };
   return { number: text };
@@ -64,9 +67,16 @@ const digitsOf = (s: string): string => s.replace(/\D/g, '');
 function keepsAllDigits(typed: string, parsed: PhoneNumber): boolean {
   const national = parsed.nationalNumber;
   if (!typed.endsWith(national)) return false;
-  const prefix = typed.slice(0, typed.length - national.length);
+  let prefix = typed.slice(0, typed.length - national.length);
+  if (prefix === '') return true;
   const cc = parsed.countryCallingCode;
-  return new RegExp(`^(?:(?:00|011|810)?${cc})?(?:0|8|06|0\\d\\d)?$`).test(prefix);
+  for (const idd of ['00', '011', '810', '']) {
+    if (prefix.startsWith(idd + cc)) {
+      prefix = prefix.slice(idd.length + cc.length);
+      break;
+    }
+  }
+  return prefix === '' || prefix === '0' || prefix === '8' || prefix === '06' || /^0\d\d$/.test(prefix);
 }
 
 /**
@@ -118,7 +128,7 @@ function computeCleanPhone(raw: string, defaultCountry: CountryCode | undefined,
   }
   if (!keepsAllDigits(typedDigits, parsed)) return keep(`"${original}" would lose digits if reformatted; it is kept as written`);
   extension = extension ?? parsed.ext;
-  const formatted = parsed.formatInternational({ formatExtension: () => '' }).trim();
+  const formatted = parsed.ext ? parsed.formatInternational({ formatExtension: () => '' }).trim() : parsed.formatInternational();
   const result: CleanedPhone = { value: extension ? `${formatted} ext. ${extension}` : formatted };
   if (extension) result.extension = extension;
   if (parsed.country) result.country = parsed.country;
