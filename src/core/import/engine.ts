@@ -53,10 +53,18 @@ export interface EngineOptions {
   defaultOwnerId?: string | undefined;
   successFile: string;
   errorsFile: string;
-  job: { file: string; fileSha256: string | null; source: string; options: Record<string, unknown> };
+  /** What the job row records; `kind` defaults to 'import' (migrations use 'migrate-step'). */
+  job: { file: string; fileSha256: string | null; source: string; options: Record<string, unknown>; kind?: string };
   onProgress?: (rowsDone: number) => void;
   /** Rows processed per synchronous batch between reads. */
   batchSize?: number;
+  /**
+   * The caller already holds a write transaction (a migration runs all its steps in one for
+   * --dry-run): the engine then neither begins, commits nor rolls back.
+   */
+  inCallerTransaction?: boolean;
+  /** Runs inside the job's transaction just before it commits (e.g. to record a migration step as done). */
+  beforeCommit?: (jobId: string) => void;
 }
 
 export interface ImportSummary {
@@ -145,7 +153,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
 
   const success = new CsvFileWriter(options.successFile, SUCCESS_HEADERS);
   const errors = new CsvFileWriter(options.errorsFile, [...options.headers, 'row', 'line', 'code', 'error']);
-  const tx = beginLongTransaction(db);
+  const tx = options.inCallerTransaction ? { commit() {}, rollback() {} } : beginLongTransaction(db);
   const summary: ImportSummary = {
     job: null,
     source: options.job.source,
@@ -171,7 +179,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       id: jobId,
       createdAt: now,
       userId: actor.id,
-      kind: 'import',
+      kind: options.job.kind ?? 'import',
       file: options.job.file,
       fileSha256: options.job.fileSha256,
       source: options.job.source,
@@ -392,6 +400,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       oldValue: null,
       newValue: JSON.stringify({ file: options.job.file, object: object.name, inserted: summary.inserted, updated: summary.updated }),
     });
+    options.beforeCommit?.(jobId);
     if (options.dryRun) {
       tx.rollback();
     } else {
