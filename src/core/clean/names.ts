@@ -81,6 +81,12 @@ const JAPANESE_SURNAMES = new Set([
   '野村', '松尾', '市川', '菊地', '杉本', '古川', '大西', '島田', '水野', '桜井', '高野', '渡部', '吉川', '山内', '西田', '飯田', '菊池', '西川',
 ]);
 
+// Titles written after a CJK name, longest first; '' = no Salutation value (kept as Honorific).
+const CJK_HONORIFICS: [string, string][] = [
+  ['先生', 'Mr.'], ['女士', 'Ms.'], ['小姐', 'Ms.'], ['太太', 'Mrs.'], ['夫人', 'Mrs.'], ['博士', 'Dr.'], ['医生', 'Dr.'], ['醫生', 'Dr.'],
+  ['教授', 'Prof.'], ['様', ''], ['さん', ''], ['氏', ''], ['님', ''], ['씨', ''],
+];
+
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 
@@ -152,7 +158,8 @@ function splitCjk(name: string): PersonName {
   if (chars.length === 1) return { LastName: name };
   const two = chars.slice(0, 2).join('');
   const compound = HANGUL.test(name) ? COMPOUND_KOREAN_SURNAMES.has(two) : COMPOUND_CHINESE_SURNAMES.has(two) || JAPANESE_SURNAMES.has(two);
-  const familyLength = chars.length > 2 && compound ? 2 : 1;
+  if (compound && chars.length === 2) return { LastName: name }; // the family name alone: 田中様, 欧阳先生
+  const familyLength = compound ? 2 : 1;
   return { LastName: chars.slice(0, familyLength).join(''), FirstName: chars.slice(familyLength).join('') };
 }
 
@@ -174,7 +181,16 @@ export function splitPersonName(full: string | null | undefined, options: SplitN
     const parts = text.split(/\s*[·・•]\s*/).filter(Boolean);
     if (parts.length >= 2) return { FirstName: parts[0]!, ...(parts.length > 2 ? { MiddleName: parts.slice(1, -1).join(' ') } : {}), LastName: parts.at(-1)! };
   }
-  if ((HAN_OR_KANA.test(text) || HANGUL.test(text)) && !/\p{Script=Latin}/u.test(text)) return splitCjk(text);
+  if ((HAN_OR_KANA.test(text) || HANGUL.test(text)) && !/\p{Script=Latin}/u.test(text)) {
+    // Chinese/Japanese/Korean titles follow the name: 王先生, 李女士, 张教授, 田中様, 김민준 씨.
+    for (const [honorific, salutation] of CJK_HONORIFICS) {
+      if (text.endsWith(honorific) && text.length > honorific.length) {
+        const name = splitCjk(text.slice(0, -honorific.length).trim());
+        return salutation ? { Salutation: salutation, ...name } : { Honorific: honorific, ...name };
+      }
+    }
+    return splitCjk(text);
+  }
 
   let words = text.replace(/\s*,\s*/g, ', ').split(' ');
   // Titles in front.

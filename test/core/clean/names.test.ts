@@ -57,6 +57,12 @@ describe('splitPersonName', () => {
     ['김민준', { LastName: '김', FirstName: '민준' }],
     ['남궁민', { LastName: '남궁', FirstName: '민' }],
     ['田中太郎', { LastName: '田中', FirstName: '太郎' }],
+    // Titles after CJK names
+    ['王伟先生', { Salutation: 'Mr.', LastName: '王', FirstName: '伟' }],
+    ['李女士', { Salutation: 'Ms.', LastName: '李' }],
+    ['张教授', { Salutation: 'Prof.', LastName: '张' }],
+    ['田中様', { Honorific: '様', LastName: '田中' }],
+    ['김민준 씨', { Honorific: '씨', LastName: '김', FirstName: '민준' }],
     // One word, case fixes
     ['Madonna', { LastName: 'Madonna' }],
     ['王', { LastName: '王' }],
