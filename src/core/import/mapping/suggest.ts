@@ -75,23 +75,35 @@ function bigrams(text: string): string[] {
   return out;
 }
 
+interface Gram {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function gramOf(text: string): Gram {
+  const counts = new Map<string, number>();
+  const list = bigrams(text);
+  for (const g of list) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return { counts, size: list.length };
+}
+
+/** Dice of two precomputed bigram bags. */
+function dice(a: Gram, b: Gram): number {
+  let common = 0;
+  for (const [g, n] of a.counts) {
+    const m = b.counts.get(g);
+    if (m) common += Math.min(n, m);
+  }
+  return (2 * common) / (a.size + b.size);
+}
+
 /** Sørensen–Dice similarity of character bigrams: tolerant of typos and small additions ("E-mail addr"). */
 export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
-  const counts = new Map<string, number>();
-  for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let common = 0;
-  for (const g of y) {
-    const n = counts.get(g);
-    if (n) {
-      common++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length);
+  return a === b ? 1 : dice(gramOf(a), gramOf(b));
 }
+
+/** Synonym keys with their bigrams, computed once for fuzzy matching. */
+const SYNONYM_GRAMS: Array<{ word: string; role: Role; gram: Gram }> = [...SYNONYM_ROLE].map(([word, role]) => ({ word, role, gram: gramOf(word) }));
 
 /**
  * Propose a mapping of `headers` onto `object`. Order of evidence:
@@ -154,9 +166,13 @@ export function suggestMapping(headers: readonly string[], object: ObjectDef, so
     if (synonym) return matches.push({ index, column, confidence: hit ? 0.5 : 0.9, role: synonym, key, reason: `"${header.trim()}" is a common name for it` });
     if (hit) return skipped.push({ index, reason: `known ${label} column with no CRM field` });
     let best: { score: number; role?: Role; field?: string; word: string } = { score: 0, word: '' };
-    for (const [word, role] of SYNONYM_ROLE) {
-      const score = similarity(key, word);
-      if (score > best.score) best = { score, role, word };
+    const gram = gramOf(key);
+    // Dice cannot exceed 2·min/(sum) of the bag sizes: skip candidates too short or too long to reach the threshold.
+    const reachable = (other: Gram) => (2 * Math.min(gram.size, other.size)) / (gram.size + other.size) >= threshold;
+    for (const candidate of SYNONYM_GRAMS) {
+      if (!reachable(candidate.gram)) continue;
+      const score = dice(gram, candidate.gram);
+      if (score > best.score) best = { score, role: candidate.role, word: candidate.word };
     }
     for (const [word, field] of byLabel) {
       const score = similarity(key, word);
