@@ -63,13 +63,37 @@ export function looksBinary(head: Buffer): boolean {
   return head.subarray(0, 1024).includes(0);
 }
 
-/** Encoding of a text file from its first bytes: BOM → UTF-16 guess → strict UTF-8 → Windows-1252. */
+const isKana = (c: number) => c >= 0x3040 && c <= 0x30ff;
+const isCjk = (c: number) => isKana(c) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e);
+
+/**
+ * Japanese Outlook writes Shift_JIS. Guessed only when every non-ASCII character decodes to Japanese
+ * (kana, kanji, full-width forms) with some kana among them: Western text read as Shift_JIS always
+ * yields half-width katakana, private-use or invalid characters somewhere, and has no kana.
+ * GBK/Big5 are not guessed: accented Latin text decodes to plausible hanzi too easily.
+ */
+export function looksLikeShiftJis(head: Buffer, complete: boolean): boolean {
+  const text = iconv.decode(complete ? head : head.subarray(0, Math.max(0, head.length - 2)), 'shift_jis');
+  let kana = 0;
+  let cjk = 0;
+  for (const char of text) {
+    const c = char.codePointAt(0)!;
+    if (c < 0x80) continue;
+    if (!isCjk(c)) return false;
+    cjk++;
+    if (isKana(c)) kana++;
+  }
+  return kana >= 2 && cjk >= 8;
+}
+
+/** Encoding of a text file from its first bytes: BOM → UTF-16 guess → strict UTF-8 → Shift_JIS → Windows-1252. */
 export function detectEncoding(head: Buffer, complete: boolean): TextEncoding {
   const bom = bomOf(head);
   if (bom) return { label: bom.label, decoder: bom.decoder, bomBytes: bom.bytes.length, detected: true };
   const utf16 = guessUtf16(head);
   if (utf16) return { label: utf16, decoder: utf16, bomBytes: 0, detected: true };
   if (isValidUtf8(head, complete)) return { label: 'utf-8', decoder: 'utf-8', bomBytes: 0, detected: true };
+  if (looksLikeShiftJis(head, complete)) return { label: 'shift_jis', decoder: 'shift_jis', bomBytes: 0, detected: true };
   // Desktop Outlook and ACT! write the Windows ANSI code page; cp1252 is a superset of Latin-1's printable range.
   return { label: 'windows-1252', decoder: 'windows-1252', bomBytes: 0, detected: true };
 }

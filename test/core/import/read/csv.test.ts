@@ -258,3 +258,26 @@ describe('CSV reader details', () => {
     }
   });
 });
+
+describe('legacy CJK code pages', () => {
+  it('detects Shift_JIS in a Japanese Outlook export', async () => {
+    const result = await readAll(fixture('outlook-ja-shift-jis.csv'));
+    expect(result.source).toMatchObject({ encoding: 'shift_jis', delimiter: ',' });
+    expect(result.source.headers).toEqual(['名', '姓', 'ミドル ネーム', '会社名', '部署', '役職', '会社電話', '携帯電話', '電子メール アドレス', '誕生日', 'メモ']);
+    expect(result.cell(0, '姓')).toBe('山田');
+    expect(result.cell(0, '会社名')).toBe('株式会社サンプル');
+    expect(result.cell(0, 'メモ')).toBe('東京本社\r\n二階');
+    expect(result.cell(1, '電子メール アドレス')).toBe('sato@example.jp');
+    expect(result.rows.map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  it('does not take Western text whose bytes happen to form kanji for Shift_JIS', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'french-cp1252.csv');
+    // é+l, è+n, è+c... are all valid Shift_JIS kanji pairs, but there is no kana.
+    writeFileSync(file, iconv.encode('Nom,Ville\r\nHélène Crèche,Genève\r\nAmélie Bélanger,Orléans\r\n', 'windows-1252'));
+    const result = await readAll(file);
+    expect(result.source.encoding).toBe('windows-1252');
+    expect(result.cell(0, 'Nom')).toBe('Hélène Crèche');
+  });
+});
