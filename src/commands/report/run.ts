@@ -60,6 +60,9 @@ function chooseFormat(options: RunOptions): Format {
   if (options.format === undefined) return options.out ? formatFromPath(options.out) : 'table';
   const format = FORMATS.find((f) => f === options.format!.toLowerCase());
   if (!format) throw new CrmError('USAGE', `--format ${options.format}: unknown.`, { hint: `Use one of: ${FORMATS.join(', ')}.` });
+  if ((format === 'table' || format === 'json') && options.out) {
+    throw new CrmError('USAGE', `--format ${format} prints to the terminal; --out writes .csv or .xlsx files.`, { hint: 'Drop --out, or use --format csv/xlsx.' });
+  }
   if ((format === 'csv' || format === 'xlsx') && options.out && formatFromPath(options.out) !== format) {
     throw new CrmError('USAGE', `--format ${format} does not match --out ${options.out}.`, { hint: `Name the file .${format}, or drop --format.` });
   }

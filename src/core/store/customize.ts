@@ -217,8 +217,21 @@ interface PageLayoutDbRow {
   updated_by: string | null;
 }
 
-/** One object's page layout; read per validated record, so the statement is cached. */
+// Layouts are read for every validated record (imports validate millions), so parsed rows are
+// kept per connection; every write in this process goes through writePageLayout, which clears it.
+const layoutCache = new WeakMap<OrgDb, Map<string, PageLayoutRow | undefined>>();
+
+/** One object's page layout. */
 export function readPageLayout(db: OrgDb, object: string): PageLayoutRow | undefined {
+  let cache = layoutCache.get(db);
+  if (!cache) layoutCache.set(db, (cache = new Map()));
+  if (cache.has(object)) return cache.get(object);
+  const layout = loadPageLayout(db, object);
+  cache.set(object, layout);
+  return layout;
+}
+
+function loadPageLayout(db: OrgDb, object: string): PageLayoutRow | undefined {
   const row = cachedStatement(db, 'SELECT * FROM page_layout WHERE object = ?').get(object) as PageLayoutDbRow | undefined;
   if (!row) return undefined;
   return {
@@ -232,6 +245,7 @@ export function readPageLayout(db: OrgDb, object: string): PageLayoutRow | undef
 }
 
 export function writePageLayout(db: OrgDb, layout: PageLayoutRow): void {
+  layoutCache.delete(db);
   db.prepare(
     `INSERT INTO page_layout (object, required, field_order, sections, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(object) DO UPDATE SET required = excluded.required, field_order = excluded.field_order,
