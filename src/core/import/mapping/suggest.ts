@@ -9,7 +9,7 @@ import { OUTLOOK_COM_EXTRA, OUTLOOK_EN } from '../sources/outlook.js';
 import { VCARD_HEADERS } from '../sources/vcard.js';
 import { ColumnIndex } from './columns.js';
 import { planRules, roleForField, type ColumnUse } from './plan.js';
-import { ACCOUNT_NAME_FIELD, MAPPING_VERSION, OWNER_FIELD, type FieldRule, type Mapping } from './types.js';
+import { ACCOUNT_NAME_FIELD, MAPPING_VERSION, OWNER_FIELD, type Mapping } from './types.js';
 import { mappableField } from './validate.js';
 
 export interface ColumnSuggestion {
@@ -229,32 +229,14 @@ export function suggestMapping(headers: readonly string[], object: ObjectDef, so
 
   const plan = planRules(object, roles, source);
   const fields = plan.fields;
-  // Direct API-name/label matches win; a role rule for the same field becomes their fallback.
+  // Fields matched by API name or label that no role feeds (custom X__c, ShippingCity, ReportsToId...).
   for (const [field, column] of direct) {
-    const existing = fields[field];
-    if (existing === undefined) fields[field] = column;
-    else {
-      const alternatives =
-        typeof existing === 'string' ? (existing.startsWith('=') ? undefined : [existing]) : 'firstOf' in existing && !existing.labels ? existing.firstOf : 'column' in existing ? [existing] : undefined;
-      if (alternatives) {
-        fields[field] = { firstOf: [column, ...alternatives] } as FieldRule;
-        for (const ref of alternatives) {
-          const name = typeof ref === 'string' ? ref : ref.column;
-          plan.uses.set(name, (plan.uses.get(name) ?? []).map((u) => (u.field === field ? { ...u, rule: 'firstOf' as const } : u)));
-        }
-      } else {
-        for (const [name, list] of plan.uses) {
-          const rest = list.filter((u) => u.field !== field);
-          if (rest.length === list.length) continue;
-          if (rest.length === 0) {
-            plan.uses.delete(name);
-            plan.unused.set(name, `${field} comes from column "${column}"`);
-          } else plan.uses.set(name, rest);
-        }
-        fields[field] = column;
-      }
+    if (fields[field] !== undefined) {
+      plan.unused.set(column, `${field} already comes from another column`);
+      continue;
     }
-    plan.uses.set(column, [{ field, rule: fields[field] === column ? 'column' : 'firstOf' }]);
+    fields[field] = column;
+    plan.uses.set(column, [{ field, rule: 'column' }]);
   }
 
   const report: ColumnSuggestion[] = [];
