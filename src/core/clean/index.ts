@@ -118,16 +118,18 @@ function cleanTextField(field: FieldDef, raw: string, ctx: CleanContext): Cleane
 }
 
 const TIME = /(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap])?\.?\s*m?\.?\s*$/i;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** ISO date-times pass through; "3/5/2026 10:30 PM" → "2026-03-05T22:30:00" (no zone: stored as UTC by coerceValue). */
 function cleanDateTime(raw: string, ctx: CleanContext): CleanedValue {
   const text = cleanText(raw);
   if (text === null) return { value: null };
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return { value: text };
+  if (ISO_DATETIME.test(text)) return { value: text.replace(' ', 'T') };
   const date = cleanDate(text, ctx.dateOrder ?? dateOrderForLocale(ctx.locale ?? 'en-US'), { excelSerial: ctx.excelSerial, today: ctx.today });
   if (date.value === null) return date;
-  const time = /[\sT]\d{1,2}[:.]\d{2}/.test(text) ? TIME.exec(text) : null;
-  if (!time) return { value: `${date.value}T00:00:00` };
+  if (!/[\sT,]\d{1,2}[:.]\d{2}/.test(text)) return { value: `${date.value}T00:00:00` };
+  const time = TIME.exec(text);
+  if (!time) return { value: null, problem: `"${text}" has a time of day this importer cannot read` };
   let hour = +time[1]!;
   const marker = time[4]?.toLowerCase();
   if (marker === 'p' && hour < 12) hour += 12;

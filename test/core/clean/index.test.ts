@@ -103,6 +103,10 @@ describe('cleanValueForField', () => {
     expect(cleanValueForField(when, '3/5/2026 10:30 PM', { dateOrder: 'MDY' }).value).toBe('2026-03-05T22:30:00');
     expect(cleanValueForField(when, '05.03.2026 09:15', { dateOrder: 'DMY' }).value).toBe('2026-03-05T09:15:00');
     expect(cleanValueForField(when, '2026-03-05T10:00:00Z').value).toBe('2026-03-05T10:00:00Z');
+    expect(cleanValueForField(when, '2026-03-05 10:00:00+02:00').value).toBe('2026-03-05T10:00:00+02:00');
+    expect(cleanValueForField(when, '05.03.2026', { dateOrder: 'DMY' }).value).toBe('2026-03-05T00:00:00');
+    expect(cleanValueForField(when, '3/5/2026 10:30 CET', { dateOrder: 'MDY' })).toEqual({ value: null, problem: '"3/5/2026 10:30 CET" is not a date' });
+    expect(cleanValueForField(when, '3/5/2026 25:30', { dateOrder: 'MDY' }).problem).toMatch(/no valid time/);
     expect(cleanValueForField(when, '12/1/2026 12:05 AM', { dateOrder: 'MDY' }).value).toBe('2026-12-01T00:05:00');
     expect(coerceValue(when, '2026-03-05T22:30:00')).toEqual({ ok: true, value: '2026-03-05T22:30:00.000Z' });
   });
