@@ -18,7 +18,7 @@ export function register(dashboard: Command): void {
               { key: 'profile', title: 'Profile' },
               { key: 'cmd7', title: 'Cmds 7d', align: 'right' },
               { key: 'cmd30', title: 'Cmds 30d', align: 'right' },
-              ...objects.map((o) => ({ key: o, title: `${o} new 7d/30d · owned`, align: 'right' as const })),
+              ...objects.map((o) => ({ key: o, title: o, align: 'right' as const })),
               { key: 'last', title: 'Last activity' },
             ],
             r.users.map((u) => ({
@@ -26,10 +26,11 @@ export function register(dashboard: Command): void {
               profile: u.profile,
               cmd7: u.commands.last7Days,
               cmd30: u.commands.last30Days,
-              ...Object.fromEntries(objects.map((o) => [o, `${u.records[o]!.created7}/${u.records[o]!.created30} · ${u.records[o]!.owned}`])),
+              ...Object.fromEntries(objects.map((o) => [o, `${u.records[o]!.created7}/${u.records[o]!.created30}/${u.records[o]!.owned}`])),
               last: u.lastActivityAt?.slice(0, 16).replace('T', ' ') ?? 'never',
             })),
           );
+          ui.line(ui.c.dim('Per object: records created in the last 7 days / last 30 days / owned now.'));
           ui.line(`Active users: ${r.totals.activeUsers}; active in the last 7 days: ${r.totals.activeLast7Days}; last 30 days: ${r.totals.activeLast30Days}`);
           if (r.neverStarted.length > 0) ui.warn(`Never started: ${r.neverStarted.join(', ')}`);
           for (const note of r.notes) ui.line(ui.c.dim(note));
