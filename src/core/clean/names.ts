@@ -28,7 +28,8 @@ const key = (word: string): string => word.normalize('NFKD').replace(/\p{M}/gu, 
 // Titles in front of a name → the Salutation picklist value they correspond to ('' = no
 // corresponding value, kept as Honorific). Married-woman forms (Mrs, Mme, Sra., Rouva, Fru)
 // → Mrs.; forms for any woman (Ms, Frau, Kundze, Pani, Mevrouw, Doña) and "Miss" forms → Ms.
-const TITLES: Record<string, string> = {
+// Maps, not objects: lookups are keyed by untrusted words ("constructor", "__proto__").
+const TITLES = new Map<string, string>(Object.entries({
   mr: 'Mr.', mister: 'Mr.', herr: 'Mr.', hr: 'Mr.', monsieur: 'Mr.', sr: 'Mr.', senor: 'Mr.', sig: 'Mr.', signor: 'Mr.',
   dhr: 'Mr.', meneer: 'Mr.', herra: 'Mr.', kungs: 'Mr.', ponas: 'Mr.', harra: 'Mr.', senhor: 'Mr.', 'г-н': 'Mr.',
   mrs: 'Mrs.', mme: 'Mrs.', madame: 'Mrs.', sra: 'Mrs.', senora: 'Mrs.', senhora: 'Mrs.', 'sig.ra': 'Mrs.', signora: 'Mrs.', rouva: 'Mrs.', fru: 'Mrs.',
@@ -39,16 +40,16 @@ const TITLES: Record<string, string> = {
   prof: 'Prof.', professor: 'Prof.', profesor: 'Prof.', professeur: 'Prof.', 'prof.dr': 'Prof.', profesora: 'Prof.',
   // "Fr." is Frau in German lists but Father in English ones: kept, not guessed.
   rev: '', revd: '', fr: '', father: '', sir: '', dame: '', lord: '', lady: '', hon: '', rt: '', 'dipl.-ing': '', ing: '', mag: '', sen: '', rep: '', capt: '', col: '', gen: '', lt: '', sgt: '',
-};
+}));
 // When several titles precede a name, the academic one is the Salutation ("Herr Prof. Dr." → Prof.).
 const RANK: Record<string, number> = { 'Prof.': 3, 'Dr.': 2, 'Mx.': 1, 'Mr.': 1, 'Mrs.': 1, 'Ms.': 1 };
 
 // Suffixes after a name, written in their usual form.
-const SUFFIXES: Record<string, string> = {
+const SUFFIXES = new Map<string, string>(Object.entries({
   jr: 'Jr.', junior: 'Jr.', sr: 'Sr.', senior: 'Sr.', ii: 'II', iii: 'III', iv: 'IV',
   phd: 'PhD', 'ph.d': 'PhD', md: 'MD', 'm.d': 'MD', esq: 'Esq.', dds: 'DDS', dmd: 'DMD', cpa: 'CPA', mba: 'MBA', jd: 'JD', 'j.d': 'JD',
   rn: 'RN', dvm: 'DVM', obe: 'OBE', mbe: 'MBE', cbe: 'CBE', kbe: 'KBE', qc: 'QC', kc: 'KC', frcs: 'FRCS',
-};
+}));
 
 // Words that belong to the surname that follows them (van der Berg, da Silva, von Trapp, Ortega y Gasset).
 const PARTICLES = new Set([
@@ -141,14 +142,14 @@ export function cleanNamePart(raw: string | null | undefined): string | null {
 
 /** Map one title word to the Salutation picklist ("Herr" → "Mr.", "Mme" → "Mrs."); undefined when it is not a title. */
 export function salutationFor(title: string): string | undefined {
-  const value = TITLES[key(title)];
+  const value = TITLES.get(key(title));
   return value === undefined || value === '' ? undefined : value;
 }
 
 // Abbreviations that are also names or words ("Sen", "Gen", "Col", "Hon", "Sr"): titles only with their full stop.
 const DOT_REQUIRED = new Set(['m', 'sr', 'sra', 'srta', 'dra', 'dna', 'hr', 'fr', 'sen', 'rep', 'gen', 'col', 'lt', 'capt', 'sgt', 'hon', 'rt', 'mag', 'ing', 'sig', 'kdz', 'frl']);
-const isTitle = (word: string): boolean => TITLES[key(word)] !== undefined && (!DOT_REQUIRED.has(key(word)) || word.endsWith('.'));
-const suffixOf = (word: string): string | undefined => SUFFIXES[key(word.replace(/,$/, ''))];
+const isTitle = (word: string): boolean => TITLES.has(key(word)) && (!DOT_REQUIRED.has(key(word)) || word.endsWith('.'));
+const suffixOf = (word: string): string | undefined => SUFFIXES.get(key(word.replace(/,$/, '')));
 
 function splitCjk(name: string): PersonName {
   // "王 伟" / "김 민준": a space separates family and given name.

@@ -95,6 +95,13 @@ describe('splitPersonName', () => {
     expect(splitPersonName('Gabriel García Márquez')).toEqual({ FirstName: 'Gabriel', MiddleName: 'García', LastName: 'Márquez' });
   });
 
+  it('is not fooled by words that are names of object properties', () => {
+    expect(splitPersonName('Constructor Smith')).toEqual({ FirstName: 'Constructor', LastName: 'Smith' });
+    expect(splitPersonName('John toString')).toEqual({ FirstName: 'John', LastName: 'toString' });
+    expect(splitPersonName('__proto__ Smith')).toEqual({ FirstName: '__proto__', LastName: 'Smith' });
+    expect(salutationFor('constructor')).toBeUndefined();
+  });
+
   it('returns nothing for empty input', () => {
     expect(splitPersonName('')).toEqual({});
     expect(splitPersonName('   ')).toEqual({});
