@@ -17,7 +17,7 @@ import type { HeaderTable } from './roles.js';
 
 export interface Detection {
   source: SourceKind;
-  /** Outlook UI language (en, de, fr, es, nl, pt-BR) when the source is Outlook. */
+  /** Outlook UI language (en, de, fr, es, nl, pt-BR, ja) when the source is Outlook. */
   language?: string;
   /** 0..1: how sure the guess is (1 for vCard, which the reader identifies). */
   confidence: number;
@@ -52,7 +52,7 @@ const GOOGLE_NEW_MARKER_KEYS = markers(GOOGLE_NEW_MARKERS);
 const GOOGLE_LEGACY_MARKER_KEYS = markers(GOOGLE_LEGACY_MARKERS);
 const ACT_MARKER_KEYS = markers(ACT_MARKERS);
 
-const LANGUAGE_NAMES: Record<OutlookLanguage, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', 'pt-BR': 'Brazilian Portuguese' };
+const LANGUAGE_NAMES: Record<OutlookLanguage, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', 'pt-BR': 'Brazilian Portuguese', ja: 'Japanese' };
 
 interface Candidate {
   source: SourceKind;

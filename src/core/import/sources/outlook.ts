@@ -169,6 +169,16 @@ export const OUTLOOK_PT_BR: HeaderTable = [
   ['Página da Web', 'webPage'], ['Categorias', 'categories'], ['Aniversário', 'birthday'],
 ];
 
+/** Japanese (ja-JP, Outlook 2010), written in Shift_JIS. */
+export const OUTLOOK_JA: HeaderTable = [
+  ['肩書き', 'salutation'], ['名', 'firstName'], ['ミドル ネーム', 'middleName'], ['姓', 'lastName'], ['会社名', 'company'], ['部署', 'department'],
+  ['役職', 'jobTitle'], ['番地 (会社)', 'business.street'], ['市町村 (会社)', 'business.city'], ['都道府県 (会社)', 'business.state'],
+  ['郵便番号 (会社)', 'business.postalCode'], ['国 (会社)/地域', 'business.country'], ['番地 (自宅)', 'home.street'],
+  ['郵便番号 (自宅)', 'home.postalCode'], ['会社電話', 'businessPhone'], ['自宅電話', 'homePhone'], ['携帯電話', 'mobilePhone'],
+  ['電子メール アドレス', 'email1'], ['電子メール 2 アドレス', 'email2'], ['誕生日', 'birthday'], ['記念日', null], ['メモ', 'notes'],
+  ['キーワード', 'categories'],
+];
+
 export const OUTLOOK_LANGUAGES = {
   en: OUTLOOK_EN,
   de: OUTLOOK_DE,
@@ -176,6 +186,7 @@ export const OUTLOOK_LANGUAGES = {
   es: OUTLOOK_ES,
   nl: OUTLOOK_NL,
   'pt-BR': OUTLOOK_PT_BR,
+  ja: OUTLOOK_JA,
 } as const satisfies Record<string, HeaderTable>;
 
 export type OutlookLanguage = keyof typeof OUTLOOK_LANGUAGES;

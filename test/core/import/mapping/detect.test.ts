@@ -12,6 +12,7 @@ describe('detectSource', () => {
     ['outlook-spanish-mixed-headers.csv', 'windows-1252', ',', 'outlook', 'es'],
     ['outlook-dutch-headers.csv', 'utf-8', ';', 'outlook', 'nl'],
     ['outlook-brazilian-portuguese-headers.csv', 'utf-8', ',', 'outlook', 'pt-BR'],
+    ['outlook-japanese-shift-jis.csv', 'shift_jis', ',', 'outlook', 'ja'],
     ['google-outlook-csv.csv', 'utf-8', ',', 'outlook', 'en'],
   ])('%s is Outlook in language %s', (file, encoding, delimiter, source, language) => {
     const { headers } = readFixture(file, encoding, delimiter);

@@ -172,6 +172,26 @@ describe('suggestMapping: Outlook', () => {
     });
   });
 
+  it('Japanese Outlook (Shift_JIS)', () => {
+    const { mapping } = suggestFor('outlook-japanese-shift-jis.csv', CONTACT, 'shift_jis');
+    expect(mapping.language).toBe('ja');
+    expect(mapping.fields).toMatchObject({
+      LastName: '姓',
+      FirstName: '名',
+      'Account.Name': '会社名',
+      Title: '役職',
+      Salutation: '肩書き',
+      Email: { firstOf: ['電子メール アドレス', '電子メール 2 アドレス'] },
+      Phone: '会社電話',
+      MobilePhone: '携帯電話',
+      MailingStreet: '番地 (会社)',
+      MailingCity: '市町村 (会社)',
+      MailingState: '都道府県 (会社)',
+      MailingPostalCode: '郵便番号 (会社)',
+      MailingCountry: '国 (会社)/地域',
+    });
+  });
+
   it('Outlook.com export has no Street 2/3 or E-mail Type', () => {
     const { mapping } = suggestFor('outlook-com-61-columns.csv');
     expect(mapping.source).toBe('outlook-com');
