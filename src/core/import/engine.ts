@@ -63,6 +63,11 @@ export interface EngineOptions {
    * --dry-run): the engine then neither begins, commits nor rolls back.
    */
   inCallerTransaction?: boolean;
+  /**
+   * Fuzzy duplicate check against records that existed before the job (the `dupes` matching
+   * engine); returns the id of the best match. Exact e-mail and name keys are checked first.
+   */
+  fuzzyDuplicateOf?: (values: CrmRecord, account: string | null) => string | undefined;
   /** Runs inside the job's transaction just before it commits (e.g. to record a migration step as done). */
   beforeCommit?: (jobId: string) => void;
 }
@@ -294,7 +299,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       let duplicateOf = '';
       const keys = targetId ? {} : duplicateKeys(values, mapped.account);
       if (!targetId) {
-        const dup = findExistingDuplicate(keys);
+        const dup = findExistingDuplicate(keys) ?? options.fuzzyDuplicateOf?.(values, mapped.account ?? null);
         if (dup) {
           duplicateOf = dup;
           summary.duplicates++;

@@ -11,6 +11,10 @@ import { cleanText } from '../clean/text.js';
 import type { OrgSession } from '../org/session.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { findUserByUsername } from '../store/users.js';
+import type { CrmRecord } from '../store/records.js';
+import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
+import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD } from '../dedup/index.js';
+import { toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
 import { compileMapping, type MappedRow as ColumnValues } from './mapping/compile.js';
 import { loadMapping, saveMapping } from './mapping/file.js';
@@ -257,6 +261,28 @@ class CleanCache {
   }
 }
 
+/**
+ * Import's duplicate check uses the same matching engine as `crmctl dupes`, over the records
+ * the user can see that existed before the import (rows of the same file are matched by exact
+ * e-mail and name keys as they are written).
+ */
+function fuzzyDuplicateFinder(session: OrgSession, object: ObjectDef): ((values: CrmRecord, account: string | null) => string | undefined) | undefined {
+  if (countRecordsFor(session, object.name) === 0) return undefined;
+  if (object.name === 'Account') {
+    const matcher = buildAccountMatcher([...iterateRecordsFor(session, 'Account')].map(toAccountRecord));
+    return (values) => matcher.candidatesFor(toAccountRecord({ ...values, Id: 'new' }), 1, DEFAULT_THRESHOLD)[0]?.id;
+  }
+  const person = object.name as 'Contact' | 'Lead';
+  const accounts = new Map<string, string>();
+  if (person === 'Contact') for (const a of iterateRecordsFor(session, 'Account')) accounts.set(String(a.Id), String(a.Name ?? ''));
+  const matcher = buildMatcher([...iterateRecordsFor(session, person)].map((r) => toPersonRecord(person, r, accounts)));
+  return (values, account) => {
+    const query = toPersonRecord(person, { ...values, Id: 'new' }, accounts);
+    if (person === 'Contact' && account) query.Company = account;
+    return matcher.candidatesFor(query, 1, DEFAULT_THRESHOLD)[0]?.id;
+  };
+}
+
 export interface ImportResult extends ImportSummary {
   file: string;
   format: string;
@@ -326,6 +352,7 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
       },
     },
     onProgress: request.onProgress,
+    fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object),
   });
   summary.warnings.push(...prepared.source.warnings);
   return {
