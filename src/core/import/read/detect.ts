@@ -27,6 +27,8 @@ export interface Sniffed {
   kind: SniffedKind;
   /** Human description for messages, e.g. "a ZIP archive (Excel .xlsx)". */
   what: string;
+  /** Set for text spreadsheets (kind 'xls'): an HTML table or Excel 2003 XML saved with an .xls name. */
+  markup?: 'html' | 'spreadsheetml';
 }
 
 /** Detects the format from content (magic bytes, then text), never from the name alone. */
@@ -37,6 +39,14 @@ export function sniffFormat(head: Buffer, complete: boolean): Sniffed {
   if (other) return { kind: 'binary', what: other.what };
   if (looksBinary(head)) return { kind: 'binary', what: 'binary data (it contains NUL bytes)' };
   const text = decodeHead(head.subarray(0, 4096), detectEncoding(head, complete), complete && head.length <= 4096);
+  // Web apps and report tools save an HTML table (or Excel 2003 XML) as ".xls"; Excel opens them, so do we.
+  const start = text.replace(/^[\s\uFEFF]+/, '').slice(0, 2048);
+  if (/^<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<(\w+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/i.test(start)) {
+    return { kind: 'xls', what: 'an Excel 2003 XML spreadsheet', markup: 'spreadsheetml' };
+  }
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|table)\b/i.test(start)) {
+    return { kind: 'xls', what: 'an HTML table (a web page saved as a spreadsheet)', markup: 'html' };
+  }
   // Some exporters put blank lines, a stray BOM or a line of junk ("ENCODING:UTF-8") before the first card;
   // a line that is exactly BEGIN:VCARD never starts a CSV record.
   if (/(^|[\r\n])[ \t\uFEFF]*begin:vcard[ \t]*(\r|\n|$)/i.test(text)) return { kind: 'vcard', what: 'vCard text' };
@@ -47,6 +57,8 @@ const EXTENSION_FORMAT: Record<string, FileFormat> = { '.csv': 'csv', '.tsv': 'c
 
 export interface FormatDecision {
   format: FileFormat;
+  /** The file is a text spreadsheet (HTML table, Excel 2003 XML): decode it, then parse it as a workbook. */
+  markup?: 'html' | 'spreadsheetml';
   warnings: string[];
 }
 
@@ -69,7 +81,10 @@ export function decideFormat(file: string, head: Buffer, complete: boolean, over
   if (override && override !== sniffed.kind) {
     const textual = (f: SniffedKind) => f === 'csv' || f === 'vcard';
     // vCard text read as CSV (or the reverse) is a legitimate user choice; binary vs text never is.
-    if (!(textual(override) && textual(sniffed.kind))) {
+    // Markup can be read as xls or xlsx (both go to the workbook reader), never as CSV.
+    const spreadsheet = (f: SniffedKind) => f === 'xls' || f === 'xlsx';
+    if (sniffed.markup && spreadsheet(override)) return { format: 'xls', markup: sniffed.markup, warnings };
+    if (sniffed.markup || !(textual(override) && textual(sniffed.kind))) {
       throw new CrmError('BAD_INPUT_FILE', `${file} cannot be read as ${override}: it looks like ${sniffed.what}`, {
         hint: `Try: --format ${sniffed.kind} (or leave --format out to detect it)`,
         details: { file, declared: override, looksLike: sniffed.kind },
@@ -81,5 +96,5 @@ export function decideFormat(file: string, head: Buffer, complete: boolean, over
   if (byName && byName !== sniffed.kind && !(byName === 'xls' && sniffed.kind === 'xlsx')) {
     warnings.push(`${file} is named like ${byName} but its content is ${sniffed.what}; it was read as ${sniffed.kind}`);
   }
-  return { format: sniffed.kind, warnings };
+  return sniffed.markup ? { format: sniffed.kind, markup: sniffed.markup, warnings } : { format: sniffed.kind, warnings };
 }

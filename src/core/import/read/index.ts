@@ -60,7 +60,11 @@ export async function openRowSource(file: string, options: ReadOptions = {}, std
   const decision = decideFormat(file, input.head, input.complete, options.format);
   const ignored: string[] = [];
   let source: RowSource;
-  if (decision.format === 'xlsx' || decision.format === 'xls') {
+  if (decision.markup) {
+    if (delimiter) ignored.push('--delimiter');
+    const encoding = chooseEncoding(file, input.head, input.complete, options.encoding);
+    source = await openSpreadsheet(input, 'xls', { sheet: options.sheet, markup: { kind: decision.markup, encoding }, ...limits });
+  } else if (decision.format === 'xlsx' || decision.format === 'xls') {
     if (options.encoding) ignored.push('--encoding');
     if (delimiter) ignored.push('--delimiter');
     source = await openSpreadsheet(input, decision.format, { sheet: options.sheet, ...limits });

@@ -1,12 +1,15 @@
 import * as XLSX from '@e965/xlsx';
 import { CrmError } from '../../errors.js';
 import type { RowProblem, RowSource, SourceRow } from '../types.js';
+import { decodeHead, type TextEncoding } from './encoding.js';
 import { uniqueHeaders } from './headers.js';
 import { formatBytes, readAllBytes, type ByteInput } from './input.js';
 import { guardZip } from './zip-guard.js';
 
 export interface SpreadsheetReadOptions {
   sheet?: string;
+  /** Set for HTML tables / Excel 2003 XML: the bytes are text in this encoding. */
+  markup?: { kind: 'html' | 'spreadsheetml'; encoding: TextEncoding };
   maxFileBytes: number;
   maxUncompressedBytes: number;
   maxCellBytes: number;
@@ -24,9 +27,12 @@ export async function openSpreadsheet(input: ByteInput, format: 'xlsx' | 'xls', 
   const bytes = await readAllBytes(input, options.maxFileBytes, 'a spreadsheet');
   if (format === 'xlsx') guardZip(bytes, file, options.maxUncompressedBytes);
   let workbook: XLSX.WorkBook;
+  const markup = options.markup;
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'buffer',
+    // Markup is decoded with our detected encoding; `raw` stops SheetJS turning "01234" in an HTML cell into 1234.
+    workbook = XLSX.read(markup ? decodeHead(bytes, markup.encoding, true) : bytes, {
+      type: markup ? 'string' : 'buffer',
+      raw: Boolean(markup),
       dense: true,
       cellFormula: false,
       cellHTML: false,
@@ -40,7 +46,8 @@ export async function openSpreadsheet(input: ByteInput, format: 'xlsx' | 'xls', 
       WTF: false,
     });
   } catch (error) {
-    throw new CrmError('BAD_INPUT_FILE', `${file} cannot be read as an Excel ${format === 'xlsx' ? '.xlsx' : '97-2003 .xls'} workbook: ${(error as Error).message}`, {
+    const what = markup?.kind === 'html' ? 'an HTML table' : markup ? 'an Excel 2003 XML spreadsheet' : `an Excel ${format === 'xlsx' ? '.xlsx' : '97-2003 .xls'} workbook`;
+    throw new CrmError('BAD_INPUT_FILE', `${file} cannot be read as ${what}: ${(error as Error).message}`, {
       hint: 'Try: open it in Excel or LibreOffice and save it again (or save it as CSV)',
       details: { file },
       cause: error,
@@ -87,7 +94,7 @@ export async function openSpreadsheet(input: ByteInput, format: 'xlsx' | 'xls', 
       yield { row, line, values: cells.concat(Array<string>(width - cells.length).fill('')) };
     }
   }
-  return { file, format, sheet: sheetName, headers, rows: rows(), warnings };
+  return { file, format, ...(markup ? { encoding: markup.encoding.label } : {}), sheet: sheetName, headers, rows: rows(), warnings };
 }
 
 /** `--sheet` by exact name, then case-insensitive name, then 1-based position; default: first non-empty visible sheet. */

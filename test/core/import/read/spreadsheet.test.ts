@@ -114,6 +114,28 @@ describe('spreadsheet reader safety', () => {
   });
 });
 
+describe('text spreadsheets (HTML tables and Excel 2003 XML saved as .xls)', () => {
+  it('reads an HTML table named .xls as a spreadsheet, keeping leading zeros as text', async () => {
+    const result = await readAll(fixture('html-table-saved-as.xls'));
+    expect(result.source).toMatchObject({ format: 'xls', encoding: 'utf-8', sheet: 'Sheet1', headers: ['Vārds', 'Uzvārds', 'Pasta indekss', 'Tālrunis', 'Piezīmes'] });
+    expect(result.rows.map((row) => row.values)).toEqual([
+      ['Jānis', 'Bērziņš', '01234', '0049301234', 'Zvanīt & rakstīt'],
+      ['小明', '王', '100022', '+86 10 6552 9988', ''],
+    ]);
+  });
+
+  it('reads Excel 2003 XML', async () => {
+    const result = await readAll(fixture('excel-2003-xml-spreadsheet.xml'));
+    expect(result.source).toMatchObject({ format: 'xls', sheet: 'Yhteystiedot', headers: ['Etunimi', 'Sukunimi', 'Postinumero'] });
+    expect(result.rows.map((row) => row.values)).toEqual([['Eero', 'Mäkelä', '00120']]);
+  });
+
+  it('refuses to read an HTML table as CSV', async () => {
+    const file = fixture('html-table-saved-as.xls');
+    await expect(readAll(file, { format: 'csv' })).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${file} cannot be read as csv: it looks like an HTML table (a web page saved as a spreadsheet)`, hint: 'Try: --format xls (or leave --format out to detect it)' });
+  });
+});
+
 describe('cellText', () => {
   it('formats numbers, dates and booleans as text without losing digits', () => {
     expect(cellText({ t: 'n', v: 120, z: '00000', w: '00120' })).toBe('00120');
