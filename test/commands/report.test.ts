@@ -91,6 +91,11 @@ describe('crmctl report', () => {
       ['Porto won', 12000],
     ]);
     expect(r.totals).toMatchObject({ count: 2, Amount: 20000 });
+    // Reference columns show the referenced record's name, not its id.
+    expect(r.groups.map((g) => [g.key, g.subtotal.Amount])).toEqual([
+      ['Bērziņš SIA', 8000],
+      ['Nordic Oy', 12000],
+    ]);
     const clash = await run('report', 'create', 'lead-sources', '--object', 'lead', '--columns', 'Name', '--json');
     expect(clash.code).toBe(1);
     expect(clash.json()).toMatchObject({ error: { code: 'CONFLICT' } });

@@ -1,6 +1,7 @@
-import { CrmError } from '../errors.js';
+import { CrmError, isCrmError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
-import { iterateRecordsFor, parseWhere } from '../records/service.js';
+import { iterateRecordsFor, parseWhere, readVisibleRecord } from '../records/service.js';
+import { listUsers } from '../store/users.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { requireAdministrator } from '../security/admin.js';
 import { picklistValuesWithInactive } from '../store/customize.js';
@@ -153,6 +154,7 @@ export function runCustomReport(session: OrgSession, definition: CustomReportDef
     for (const f of fields) row[f.name] = (record[f.name] ?? null) as Cell;
     rows.push(row);
   }
+  for (const f of fields) if (f.type === 'reference') showReferenceNames(session, f, rows);
   const columns: ReportColumn[] = fields.map((f) => {
     const aggregate = aggregateOf(f);
     return { key: f.name, title: f.label, type: columnTypeOf(f), ...(aggregate ? { aggregate } : {}) };
@@ -171,4 +173,44 @@ export function runCustomReport(session: OrgSession, definition: CustomReportDef
     groupOrder: groupOrder?.filter((v) => rows.some((r) => r[groupField!.name] === v)),
     chart: summed ? { measure: summed.key, label: summed.title } : { measure: 'count', label: object.pluralLabel },
   });
+}
+
+/**
+ * Replace record ids in a reference column with the referenced record's
+ * name (users: first and last name) when the acting user may read it; ids
+ * stay otherwise. Two records with the same name keep their ids in brackets
+ * so their groups do not merge.
+ */
+function showReferenceNames(session: OrgSession, field: FieldDef, rows: ReportRow[]): void {
+  const ids = new Set(rows.map((r) => r[field.name]).filter((v): v is string => typeof v === 'string'));
+  if (ids.size === 0) return;
+  const names = new Map<string, string>();
+  const users = (field.referenceTo ?? []).includes('User') ? new Map(listUsers(session.db).map((u) => [u.id, [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username])) : undefined;
+  for (const id of ids) {
+    const userName = users?.get(id);
+    if (userName !== undefined) {
+      names.set(id, userName);
+      continue;
+    }
+    for (const target of field.referenceTo ?? []) {
+      const object = session.objects.find(target);
+      if (!object || object.name === 'User') continue;
+      try {
+        const record = readVisibleRecord(session, object, id);
+        const name = object.nameFields.map((n) => record[n]).filter((v) => typeof v === 'string' && v !== '').join(' ');
+        if (name !== '') names.set(id, name);
+        break;
+      } catch (error) {
+        if (!isCrmError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'PERMISSION_DENIED')) throw error;
+      }
+    }
+  }
+  const idsByName = new Map<string, number>();
+  for (const name of names.values()) idsByName.set(name, (idsByName.get(name) ?? 0) + 1);
+  for (const row of rows) {
+    const id = row[field.name];
+    if (typeof id !== 'string') continue;
+    const name = names.get(id);
+    if (name !== undefined) row[field.name] = (idsByName.get(name) ?? 0) > 1 ? `${name} (${id})` : name;
+  }
 }
