@@ -1,7 +1,7 @@
 import { isCrmError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
 import { requireAdministrator } from '../security/admin.js';
-import { commandUsageByUser, recordCountsByUser, type UserRecordCounts } from '../store/reports.js';
+import { commandUsageByUser, lastLoginByUser, recordCountsByUser, type UserRecordCounts } from '../store/reports.js';
 import { listUsers } from '../store/users.js';
 
 /** Objects whose records show whether people use the CRM. */
@@ -14,9 +14,10 @@ export interface UserAdoption {
   profile: string;
   isActive: boolean;
   commands: { last7Days: number; last30Days: number; total: number; lastAt: string | null };
+  lastLoginAt: string | null;
   /** Per object: records this user created in the last 7 and 30 days, and records they own now. */
   records: Record<string, { created7: number; created30: number; owned: number }>;
-  /** The latest command run as them or record they created or changed. */
+  /** The latest login, command run as them, or record they created or changed. */
   lastActivityAt: string | null;
   neverStarted: boolean;
 }
@@ -24,7 +25,7 @@ export interface UserAdoption {
 export interface AdoptionDashboard {
   asOf: string;
   users: UserAdoption[];
-  /** Usernames of active users with no command and no record created or changed. */
+  /** Usernames of active users with no login, no command and no record created or changed. */
   neverStarted: string[];
   totals: { activeUsers: number; activeLast7Days: number; activeLast30Days: number };
   notes: string[];
@@ -43,6 +44,7 @@ export function adoptionDashboard(session: OrgSession): AdoptionDashboard {
   const since7 = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const since30 = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   const usage = commandUsageByUser(session.db, since7, since30);
+  const logins = lastLoginByUser(session.db);
   const notes: string[] = [];
   const counts = new Map<string, Map<string, UserRecordCounts>>();
   for (const name of ADOPTION_OBJECTS) {
@@ -59,7 +61,9 @@ export function adoptionDashboard(session: OrgSession): AdoptionDashboard {
   const users = listUsers(session.db).map((user): UserAdoption => {
     const used = usage.get(user.id);
     const records: UserAdoption['records'] = {};
+    const login = logins.get(user.id) ?? null;
     let last = used?.lastAt ?? null;
+    if (login !== null && (last === null || login > last)) last = login;
     for (const [object, byUser] of counts) {
       const c = byUser.get(user.id);
       records[object] = { created7: c?.created7 ?? 0, created30: c?.created30 ?? 0, owned: c?.owned ?? 0 };
@@ -72,6 +76,7 @@ export function adoptionDashboard(session: OrgSession): AdoptionDashboard {
       profile: user.profileName,
       isActive: user.isActive,
       commands: { last7Days: used?.since7 ?? 0, last30Days: used?.since30 ?? 0, total: used?.total ?? 0, lastAt: used?.lastAt ?? null },
+      lastLoginAt: login,
       records,
       lastActivityAt: last,
       neverStarted: user.isActive && last === null,

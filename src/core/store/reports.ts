@@ -107,3 +107,9 @@ export function countAccountsWithoutContacts(db: OrgDb, visibility: SqlFragment 
     .get(...(visibility?.params ?? [])) as { n: number };
   return row.n;
 }
+
+/** Each user's last login (set by crmctl login), by user id. */
+export function lastLoginByUser(db: OrgDb): Map<string, string> {
+  const rows = db.prepare('SELECT "Id" AS id, "LastLoginDate" AS at FROM "User" WHERE "LastLoginDate" IS NOT NULL').all() as { id: string; at: string }[];
+  return new Map(rows.map((r) => [r.id, r.at]));
+}

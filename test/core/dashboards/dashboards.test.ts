@@ -29,6 +29,13 @@ describe('adoption dashboard', () => {
     expect(d.totals).toEqual({ activeUsers: 2, activeLast7Days: 1, activeLast30Days: 1 });
   });
 
+  it('counts a login as having started', async () => {
+    const org = await seededOrg();
+    updateRecordFields(org.db, org.session.objects.get('User'), org.ritaId, { LastLoginDate: '2026-11-22T07:00:00.000Z' });
+    const rita = adoptionDashboard(org.session).users.find((u) => u.username === 'rita')!;
+    expect(rita).toMatchObject({ lastLoginAt: '2026-11-22T07:00:00.000Z', lastActivityAt: '2026-11-22T07:00:00.000Z', neverStarted: false });
+  });
+
   it('is for administrators only', async () => {
     const org = await seededOrg();
     expect(() => adoptionDashboard(org.as('rita'))).toThrow(/may not see the adoption dashboard/);
