@@ -237,6 +237,48 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX ix_merge_job_batch ON merge_job (batch_id);
     `);
   },
+  // Leads: queues and their members, assignment rules with round-robin pointers, partner accounts.
+  (db) => {
+    db.exec(`
+      CREATE TABLE queue (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        object TEXT NOT NULL CHECK (object IN ('Lead', 'Case')),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE queue_member (
+        queue_id TEXT NOT NULL REFERENCES queue(id) ON DELETE CASCADE,
+        member_kind TEXT NOT NULL CHECK (member_kind IN ('user', 'role')),
+        member_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (queue_id, member_kind, member_id)
+      );
+      CREATE INDEX ix_queue_member_member ON queue_member (member_kind, member_id);
+      CREATE TABLE assignment_rule (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        object TEXT NOT NULL,
+        sort_order INTEGER NOT NULL,
+        condition TEXT,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('user', 'queue', 'round-robin')),
+        target TEXT NOT NULL,
+        notify INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (object, sort_order)
+      );
+      CREATE TABLE round_robin_state (
+        rule_id INTEGER PRIMARY KEY REFERENCES assignment_rule(id) ON DELETE CASCADE,
+        next_index INTEGER NOT NULL
+      );
+      CREATE TABLE partner_account (
+        account_id TEXT PRIMARY KEY REFERENCES "Account"("Id"),
+        executive_role_id TEXT NOT NULL,
+        manager_role_id TEXT NOT NULL,
+        user_role_id TEXT NOT NULL,
+        enabled_at TEXT NOT NULL
+      );
+      CREATE INDEX ix_lead_owner ON "Lead" ("OwnerId");
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
