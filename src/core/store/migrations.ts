@@ -276,7 +276,12 @@ const MIGRATIONS: Migration[] = [
         user_role_id TEXT NOT NULL,
         enabled_at TEXT NOT NULL
       );
-      CREATE INDEX ix_lead_owner ON "Lead" ("OwnerId");
+    `);
+    // Lead statuses that mean "converted" are marked is_won; 'Qualified' is the modern converted status.
+    db.exec(`
+      UPDATE picklist_value SET is_won = 1 WHERE object = 'Lead' AND field = 'Status' AND value = 'Closed - Converted';
+      INSERT OR IGNORE INTO picklist_value (object, field, value, sort_order, is_default, is_active, is_closed, is_won)
+        SELECT 'Lead', 'Status', 'Qualified', COALESCE(MAX(sort_order), 0) + 1, 0, 1, 1, 1 FROM picklist_value WHERE object = 'Lead' AND field = 'Status';
     `);
   },
 ];
