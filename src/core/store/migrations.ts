@@ -284,6 +284,33 @@ const MIGRATIONS: Migration[] = [
         SELECT 'Lead', 'Status', 'Qualified', COALESCE(MAX(sort_order), 0) + 1, 0, 1, 1, 1 FROM picklist_value WHERE object = 'Lead' AND field = 'Status';
     `);
   },
+  // Migrations (crmctl migrate): one row per plan run, one per committed step (for --resume and undo).
+  (db) => {
+    db.exec(`
+      CREATE TABLE migrate_job (
+        id TEXT PRIMARY KEY,
+        plan_file TEXT NOT NULL,
+        plan_sha256 TEXT NOT NULL,
+        plan_name TEXT,
+        user_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'failed', 'completed', 'undone')),
+        error TEXT,
+        undone_at TEXT
+      );
+      CREATE INDEX ix_migrate_job_plan ON migrate_job (plan_file, status);
+      CREATE TABLE migrate_step (
+        migration_id TEXT NOT NULL REFERENCES migrate_job(id),
+        step_index INTEGER NOT NULL,
+        step_name TEXT NOT NULL,
+        import_job_id TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        PRIMARY KEY (migration_id, step_name)
+      );
+    `);
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
