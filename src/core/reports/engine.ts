@@ -22,6 +22,9 @@ export function runReport(session: OrgSession, name: string, options: RunReportO
     throw new CrmError('USAGE', `--days ${options.days}: expected a whole number of days, 1 or more.`, { hint: 'Example: --days 45' });
   }
   const standard = STANDARD_REPORTS.find((r) => r.name === name.trim().toLowerCase());
+  if (options.days !== undefined && standard?.name !== 'stuck-opportunities') {
+    throw new CrmError('USAGE', '--days applies to stuck-opportunities only.', { hint: 'Use --period to choose the dates of other reports.' });
+  }
   if (standard) return runStandardReport(session, standard, options);
   const custom = findCustomReport(session, name.trim());
   if (custom) return runCustomReport(session, custom, options.period);

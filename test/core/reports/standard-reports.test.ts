@@ -51,6 +51,7 @@ describe('standard reports on a seeded org (today 2026-11-23, fiscal year from A
     // Helsinki moved 22 days ago: stuck at 20 days, not at 30.
     expect(column(runReport(org.session, 'stuck-opportunities', { days: 20 }), 'Opportunity')).toContain('Helsinki pilot');
     expect(() => runReport(org.session, 'stuck-opportunities', { days: 0 })).toThrow(CrmError);
+    expect(() => runReport(org.session, 'opportunity-pipeline', { days: 10 })).toThrow(/stuck-opportunities only/);
   });
 
   it('closed-opportunities: won and lost in the period with the win rate', () => {
