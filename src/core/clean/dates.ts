@@ -21,6 +21,8 @@ export interface CleanedDate {
   value: string | null;
   /** Why a non-empty cell gave no date. */
   problem?: string;
+  /** The cell held something a date field cannot store (a birthday without a year): dropped, and the admin should know. */
+  warning?: string;
 }
 
 // Locales whose month and weekday names are recognised; names come from the ICU data built
@@ -142,7 +144,9 @@ export function cleanDate(raw: string | null | undefined, order: DateOrder, opti
   const text = cleanText(raw);
   if (text === null) return { value: null };
   if (isEmptyDatePlaceholder(text)) return { value: null };
-  if (/^--\d{2}-?\d{2}$/.test(text)) return { value: null, problem: `"${text}" is a birthday without a year; a date needs one` };
+  // Google and vCard write birthdays without a year as --MM-DD / --MMDD: nothing is wrong with the
+  // contact, but a date field needs a year, so the value is left empty with a warning.
+  if (/^--\d{2}-?\d{2}$/.test(text)) return { value: null, warning: `"${text}" is a birthday without a year; a date field needs one, so it was left empty` };
   if (/^\d+(?:[.,]\d+)?$/.test(text) && !/^\d{8}$/.test(text)) {
     if (options.excelSerial) return fromExcelSerial(Number(text.replace(',', '.')));
     return { value: null, problem: `"${text}" is a number, not a date${/^\d{5}$/.test(text) ? ' (an Excel serial date? the file was read as text)' : ''}` };

@@ -56,7 +56,8 @@ export function cleanValueForField(field: FieldDef, raw: string | null | undefin
     case 'phone': {
       const phone = cleanPhone(raw, ctx.defaultCountry);
       // The original text is kept; coerceValue still decides whether it is a phone number at all.
-      return withWarning({ value: phone.value }, phone.problem);
+      const notes = [phone.problem, phone.others?.length ? `the cell also held ${phone.others.join(', ')}, which ${phone.others.length === 1 ? 'was' : 'were'} not imported into ${field.name}` : undefined].filter(Boolean);
+      return withWarning({ value: phone.value }, notes.join('; '));
     }
     case 'date': {
       const order = ctx.dateOrder ?? dateOrderForLocale(ctx.locale ?? 'en-US');

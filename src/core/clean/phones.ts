@@ -18,6 +18,8 @@ export interface CleanedPhone {
   extension?: string;
   /** ISO country of the number when it was read. */
   country?: string;
+  /** Further numbers from the same cell (Google's " ::: "), each cleaned the same way. */
+  others?: string[];
 }
 
 export interface CleanPhoneOptions {
@@ -91,6 +93,14 @@ export function cleanPhone(raw: string | null | undefined, defaultCountry?: Coun
   const key = `${defaultCountry ?? ''}\u0000${extraExtension ?? ''}\u0000${raw}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  // Google puts several numbers in one cell: the first is the value, the rest go to `others`.
+  if (raw.includes(':::')) {
+    const [first, ...rest] = raw.split(/\s*:::\s*/).filter((part) => part.trim() !== '');
+    const result: CleanedPhone = { ...computeCleanPhone(first ?? '', defaultCountry, extraExtension) };
+    const others = rest.map((part) => computeCleanPhone(part, defaultCountry, undefined).value).filter((v): v is string => v !== null);
+    if (others.length > 0) result.others = others;
+    return remember(cache, key, result);
+  }
   return remember(cache, key, computeCleanPhone(raw, defaultCountry, extraExtension));
 }
 
@@ -140,7 +150,7 @@ const digitsCache = new Map<string, string>();
 /**
  * A matching key for duplicate detection: the national significant number, i.e. digits only,
  * without extension, international prefix, country code or trunk prefix. Rule:
- *  1. the extension is removed ("x123", "Durchwahl 45");
+ *  1. only the first of several " ::: " values counts, and its extension is removed ("x123", "Durchwahl 45");
  *  2. an international number ("+", "00") or a local one with `defaultCountry` is read with
  *     libphonenumber and its national number is used ("+49 (0)30 1234567" → "301234567");
  *  3. otherwise digits are taken as typed, and one trunk prefix is dropped: a leading "0",
@@ -157,7 +167,7 @@ export function phoneDigits(raw: string | null | undefined, defaultCountry?: Cou
 }
 
 function computePhoneDigits(raw: string, defaultCountry: CountryCode | undefined): string {
-  const { number } = splitExtension(raw);
+  const { number } = splitExtension(raw.split(':::')[0]!); // the first of Google's " ::: " values
   const typed = digitsOf(number);
   if (typed === '') return '';
   if (/^\s*(?:\+|00)/.test(number) || defaultCountry !== undefined) {

@@ -74,7 +74,8 @@ describe('parseDate', () => {
     expect(cleanDate('29.02.2024', 'DMY').value).toBe('2024-02-29');
     expect(cleanDate('03/25/2026', 'DMY').problem).toMatch(/no month 25.*month-first\?/);
     expect(cleanDate('25/03/2026', 'MDY').problem).toMatch(/no month 25.*day-first\?/);
-    expect(cleanDate('--04-14', 'DMY').problem).toMatch(/without a year/);
+    expect(cleanDate('--04-14', 'DMY')).toEqual({ value: null, warning: '"--04-14" is a birthday without a year; a date field needs one, so it was left empty' });
+    expect(cleanDate('--0414', 'DMY').warning).toMatch(/without a year/);
     expect(cleanDate('next tuesday', 'DMY').problem).toMatch(/not a date/);
     expect(cleanDate('05/03/2026', 'YMD').problem).toMatch(/year-first/);
     expect(cleanDate('45000', 'DMY').problem).toMatch(/Excel serial/);

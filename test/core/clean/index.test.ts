@@ -76,6 +76,13 @@ describe('cleanValueForField', () => {
     expect(date).toEqual({ value: null, problem: '"31/02/2020" is not a real date (February 2020 has no day 31)' });
     expect(cleanValueForField(field(CONTACT, 'Birthdate'), '0/0/00', { dateOrder: 'MDY' })).toEqual({ value: null });
 
+    expect(cleanValueForField(field(CONTACT, 'MobilePhone'), '0171 2345678 ::: 030 1234567', { defaultCountry: 'DE' })).toEqual({
+      value: '+49 171 2345678',
+      warning: 'the cell also held +49 30 1234567, which was not imported into MobilePhone',
+    });
+    // A Google birthday without a year: the contact is fine, the date cannot be stored.
+    expect(cleanValueForField(field(CONTACT, 'Birthdate'), '--04-14', { dateOrder: 'DMY' })).toEqual({ value: null, warning: '"--04-14" is a birthday without a year; a date field needs one, so it was left empty' });
+
     const country = cleanValueForField(field(CONTACT, 'MailingCountry'), 'Atlantis');
     expect(country).toEqual({ value: 'Atlantis', warning: '"Atlantis" is not a country name this importer knows; kept as written' });
   });

@@ -68,6 +68,11 @@ describe('cleanPhone', () => {
     expect(cleanPhone('call me', 'US', { extension: '5' })).toMatchObject({ value: 'call me ext. 5', extension: '5' });
   });
 
+  it('takes the first of several numbers in a Google cell and cleans the rest into others', () => {
+    expect(cleanPhone('+49 30 1234567 ::: 0171 2345678', 'DE')).toEqual({ value: '+49 30 1234567', country: 'DE', others: ['+49 171 2345678'] });
+    expect(cleanPhone('29 123 456 ::: ', 'LV')).toEqual({ value: '+371 29 123 456', country: 'LV' });
+  });
+
   it('treats empty input as no value', () => {
     expect(cleanPhone('', 'LV')).toEqual({ value: null });
     expect(cleanPhone('   ', 'LV')).toEqual({ value: null });
@@ -93,6 +98,7 @@ describe('phoneDigits', () => {
     expect(phoneDigits('29 123 456', 'LV')).toBe('29123456');
     expect(phoneDigits('+371 29 123 456')).toBe('29123456');
     expect(phoneDigits('8 (495) 123-45-67', 'RU')).toBe('4951234567');
+    expect(phoneDigits('+49 30 1234567 ::: 0171 2345678')).toBe('301234567');
   });
 
   it('is empty without digits', () => {
