@@ -3,7 +3,7 @@ import { parse, type CsvError, type Options as CsvParseOptions } from 'csv-parse
 import { CrmError } from '../../errors.js';
 import type { RowProblem, RowSource, SourceRow } from '../types.js';
 import { sniffDelimiter } from './delimiter.js';
-import { countLineBreaks, decodeChunks, decodeHead, type TextEncoding } from './encoding.js';
+import { countLineBreaks, decodeChunks, decodeHead, LEGACY_FALLBACK, type TextEncoding } from './encoding.js';
 import { formatBytes, type ByteInput } from './input.js';
 import { uniqueHeaders } from './headers.js';
 
@@ -59,7 +59,20 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
   };
   // on_record turns each string[] into a ParsedRecord; the overloads only type string[] records.
   const parser = parse(csvOptions as unknown as CsvParseOptions);
-  const text = Readable.from(decodeChunks(file, input.chunks(), encoding));
+  // The decoder may switch to Windows-1252 mid-stream (ASCII head, legacy bytes later), possibly while
+  // the header is still being read, before the RowSource exists.
+  let source: RowSource | undefined;
+  let fallbackLine: number | undefined;
+  const applyFallback = (target: RowSource, line: number) => {
+    target.encoding = LEGACY_FALLBACK;
+    target.warnings.push(`${file}: the start of the file is plain ASCII but line ${line} is not UTF-8; the file was read as ${LEGACY_FALLBACK}. If letters look wrong, name its code page with --encoding`);
+  };
+  const text = Readable.from(
+    decodeChunks(file, input.chunks(), encoding, (line) => {
+      if (source) applyFallback(source, line);
+      else fallbackLine = line;
+    }),
+  );
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
@@ -133,7 +146,9 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
     }
   }
 
-  return { file, format: 'csv', encoding: encoding.label, delimiter, headers, rows: rows(), warnings };
+  source = { file, format: 'csv', encoding: encoding.label, delimiter, headers, rows: rows(), warnings };
+  if (fallbackLine !== undefined) applyFallback(source, fallbackLine);
+  return source;
 }
 
 /** A cell larger than the limit is fatal: it is almost always a broken file, and it would be truncated data. */

@@ -95,7 +95,7 @@ export function detectEncoding(head: Buffer, complete: boolean): TextEncoding {
   if (isValidUtf8(head, complete)) return { label: 'utf-8', decoder: 'utf-8', bomBytes: 0, detected: true };
   if (looksLikeShiftJis(head, complete)) return { label: 'shift_jis', decoder: 'shift_jis', bomBytes: 0, detected: true };
   // Desktop Outlook and ACT! write the Windows ANSI code page; cp1252 is a superset of Latin-1's printable range.
-  return { label: 'windows-1252', decoder: 'windows-1252', bomBytes: 0, detected: true };
+  return { label: LEGACY_FALLBACK, decoder: LEGACY_FALLBACK, bomBytes: 0, detected: true };
 }
 
 /** Canonical lower-case name for a user-given encoding, or undefined when iconv-lite does not know it. */
@@ -154,25 +154,46 @@ const countLineBreaks = (text: string): number => {
   return count;
 };
 
+/** The code page detection falls back to, also when a detected-UTF-8 stream turns out not to be UTF-8. */
+export const LEGACY_FALLBACK = 'windows-1252';
+
 /**
  * Decodes a byte stream to text chunks. UTF-8 is decoded strictly: a byte that is not UTF-8 is an error
- * naming the line (never U+FFFD mojibake), with a hint to declare the legacy code page.
+ * naming the line (never U+FFFD mojibake), with a hint to declare the legacy code page. One exception:
+ * when UTF-8 was only detected (no BOM, not declared) and everything before the bad byte was ASCII, the
+ * head was simply ASCII and the file is Windows-1252, so decoding switches to it (ASCII decodes the same)
+ * and `onFallback` is told the line.
  */
-export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<string> {
+export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>, encoding: TextEncoding, onFallback?: (line: number) => void): AsyncGenerator<string> {
   let skip = encoding.bomBytes;
   if (encoding.decoder === 'utf-8') {
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const mayFallBack = encoding.detected && encoding.bomBytes === 0 && onFallback !== undefined;
+    let fallback: ReturnType<typeof iconv.getDecoder> | undefined;
+    let seenNonAscii = false;
     let lines = 1;
     for await (const raw of chunks) {
       const chunk = skip > 0 ? raw.subarray(Math.min(skip, raw.length)) : raw;
       skip = Math.max(0, skip - raw.length);
+      if (fallback) {
+        const text = fallback.write(chunk);
+        if (text) yield text;
+        continue;
+      }
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch (error) {
         const lenient = new TextDecoder('utf-8').decode(chunk);
-        const badAt = lenient.indexOf('\uFFFD');
-        const line = lines + countLineBreaks(lenient.slice(0, Math.max(0, badAt)));
+        const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+        const line = lines + countLineBreaks(before);
+        if (mayFallBack && !seenNonAscii && !/[^\x00-\x7f]/.test(before)) {
+          fallback = iconv.getDecoder(LEGACY_FALLBACK);
+          onFallback(line);
+          const switched = fallback.write(chunk);
+          if (switched) yield switched;
+          continue;
+        }
         throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line} has bytes that are not valid UTF-8`, {
           hint: encoding.detected
             ? 'Try: --encoding windows-1252 (or the code page the file was saved in, e.g. iso-8859-2)'
@@ -182,7 +203,13 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>,
         });
       }
       lines += countLineBreaks(text);
+      if (!seenNonAscii && /[^\x00-\x7f]/.test(text)) seenNonAscii = true;
       if (text) yield text;
+    }
+    if (fallback) {
+      const rest = fallback.end();
+      if (rest) yield rest;
+      return;
     }
     try {
       const rest = decoder.decode();

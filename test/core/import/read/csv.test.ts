@@ -208,6 +208,19 @@ describe('CSV reader errors name the file and the line', () => {
     await expect(readAll(european, { encoding: 'klingon' })).rejects.toMatchObject({ code: 'USAGE', message: 'unknown encoding "klingon"' });
   });
 
+  it('switches to Windows-1252 when an all-ASCII start is followed by a legacy byte', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'ascii-then-cp1252.csv');
+    const start = Buffer.from(`Name,City\n${'Anna,Riga\n'.repeat(8000)}`, 'utf8');
+    writeFileSync(file, Buffer.concat([start, iconv.encode('Jérôme “Jé” Müller,Genève €\nLast,Oslo\n', 'windows-1252')]));
+    const result = await readAll(file);
+    expect(result.rows).toHaveLength(8002);
+    expect(result.rows[8000]).toEqual({ row: 8001, line: 8002, values: ['Jérôme “Jé” Müller', 'Genève €'] });
+    expect(result.rows[8001]!.values).toEqual(['Last', 'Oslo']);
+    expect(result.source.encoding).toBe('windows-1252');
+    expect(result.source.warnings).toContain(`${file}: the start of the file is plain ASCII but line 8002 is not UTF-8; the file was read as windows-1252. If letters look wrong, name its code page with --encoding`);
+  });
+
   it('fails on a non-UTF-8 byte after the sniffed start instead of producing U+FFFD', async () => {
     const dir = tempDir();
     const file = join(dir, 'utf8-then-latin1.csv');
