@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport, listReports } from '../../../src/core/reports/engine.js';
 import type { ReportResult } from '../../../src/core/reports/types.js';
 import { CrmError } from '../../../src/core/errors.js';
+import { listPicklist } from '../../../src/core/customize/picklists.js';
 import { seededOrg, type SeededOrg } from './seed.js';
 
 const group = (r: ReportResult, key: string) => r.groups.find((g) => g.key === key)?.subtotal;
@@ -80,11 +81,13 @@ describe('standard reports on a seeded org (today 2026-11-23, fiscal year from A
 
   it('lead-lifecycle: leads by status with age and conversion rate', () => {
     const r = runReport(org.session, 'lead-lifecycle');
-    expect(r.groups.map((g) => [g.key, g.subtotal.count])).toEqual([
+    // Every status shows, in picklist order, even with no leads.
+    expect(r.groups.map((g) => g.key)).toEqual(listPicklist(org.session, 'lead', 'Status').values.map((v) => v.value));
+    expect(group(r, 'Closed - Not Converted')).toMatchObject({ count: 0 });
+    expect(r.groups.filter((g) => g.subtotal.count! > 0).map((g) => [g.key, g.subtotal.count])).toEqual([
       ['Open - Not Contacted', 1],
       ['Working - Contacted', 1],
       ['Closed - Converted', 1],
-      ['Closed - Not Converted', 0],
     ]);
     expect(r.rows.map((row) => [row.Lead, row.AgeDays])).toEqual([
       ['Jónsson', 206],
