@@ -14,6 +14,8 @@ export interface PersonName {
   Suffix?: string;
   /** Titles found in front of the name that are not (or no longer) the Salutation: "Rev.", "Sir", or "Dr." next to "Prof.". Kept so nothing typed is lost. */
   Honorific?: string;
+  /** A nickname written in quotes or parentheses: William "Bill" Gates, Robert (Bob) Smith. */
+  Nickname?: string;
 }
 
 export interface SplitNameOptions {
@@ -173,24 +175,33 @@ function splitCjk(name: string): PersonName {
  * are title-cased (cleanNamePart).
  */
 export function splitPersonName(full: string | null | undefined, options: SplitNameOptions = {}): PersonName {
-  const text = cleanText(full);
+  let text = cleanText(full);
   if (text === null) return {};
   const result: PersonName = {};
+  // An address after the name ("Jane Doe <jane@x.com>", vCard FN fallbacks) is not part of it.
+  text = text.replace(/\s*<[^<>]*@[^<>]*>\s*$/, '').trim();
+  // A nickname in double quotes or parentheses is not a middle name.
+  const nickname = /\s*(?:"([^"]+)"|“([^”]+)”|„([^“”]+)[“”]|\(([^()]+)\))\s*/.exec(text);
+  if (nickname && text.replace(nickname[0], ' ').trim() !== '') {
+    result.Nickname = (nickname[1] ?? nickname[2] ?? nickname[3] ?? nickname[4]!).trim();
+    text = text.replace(nickname[0], ' ').trim();
+  }
+  if (text === '') return result;
 
   // Transliterated foreign names in Chinese/Japanese use a middle dot between given and family name.
   if (/[·・•]/.test(text) && HAN_OR_KANA.test(text)) {
     const parts = text.split(/\s*[·・•]\s*/).filter(Boolean);
-    if (parts.length >= 2) return { FirstName: parts[0]!, ...(parts.length > 2 ? { MiddleName: parts.slice(1, -1).join(' ') } : {}), LastName: parts.at(-1)! };
+    if (parts.length >= 2) return { ...result, FirstName: parts[0]!, ...(parts.length > 2 ? { MiddleName: parts.slice(1, -1).join(' ') } : {}), LastName: parts.at(-1)! };
   }
   if ((HAN_OR_KANA.test(text) || HANGUL.test(text)) && !/\p{Script=Latin}/u.test(text)) {
     // Chinese/Japanese/Korean titles follow the name: 王先生, 李女士, 张教授, 田中様, 김민준 씨.
     for (const [honorific, salutation] of CJK_HONORIFICS) {
       if (text.endsWith(honorific) && text.length > honorific.length) {
         const name = splitCjk(text.slice(0, -honorific.length).trim());
-        return salutation ? { Salutation: salutation, ...name } : { Honorific: honorific, ...name };
+        return salutation ? { ...result, Salutation: salutation, ...name } : { ...result, Honorific: honorific, ...name };
       }
     }
-    return splitCjk(text);
+    return { ...result, ...splitCjk(text) };
   }
 
   let words = text.replace(/\s*,\s*/g, ', ').split(' ');

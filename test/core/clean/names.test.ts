@@ -63,6 +63,12 @@ describe('splitPersonName', () => {
     ['张教授', { Salutation: 'Prof.', LastName: '张' }],
     ['田中様', { Honorific: '様', LastName: '田中' }],
     ['김민준 씨', { Honorific: '씨', LastName: '김', FirstName: '민준' }],
+    // Nicknames and addresses next to the name
+    ['William "Bill" Gates', { Nickname: 'Bill', FirstName: 'William', LastName: 'Gates' }],
+    ['Robert (Bob) Smith Jr.', { Nickname: 'Bob', FirstName: 'Robert', LastName: 'Smith', Suffix: 'Jr.' }],
+    ['Johann „Hansi“ Müller', { Nickname: 'Hansi', FirstName: 'Johann', LastName: 'Müller' }],
+    ['王伟 (David)', { Nickname: 'David', LastName: '王', FirstName: '伟' }],
+    ['Jane Doe <jane@example.com>', { FirstName: 'Jane', LastName: 'Doe' }],
     // One word, case fixes
     ['Madonna', { LastName: 'Madonna' }],
     ['王', { LastName: '王' }],
