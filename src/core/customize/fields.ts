@@ -174,6 +174,8 @@ export function addField(session: OrgSession, input: AddFieldInput): AddFieldRes
   const warnings: string[] = [];
   let storedDefault: string | number | boolean | null = null;
   if (input.defaultValue !== undefined && input.defaultValue !== '') {
+    // Record create applies defaults without a picklist to check multi-select values against.
+    if (type === 'multipicklist') throw usage('A multipicklist field cannot have a --default.', 'Drop --default; choose the values on each record.');
     const coerced = coerceValue(field, input.defaultValue, picklist);
     if (!coerced.ok) throw usage(`--default: ${coerced.message}.`, `Give a default that is a valid ${type} value.`);
     storedDefault = coerced.value;

@@ -106,6 +106,7 @@ describe('field add / list / rename / remove', () => {
     expect(codeOf(() => addField(session, { object: 'contact', label: '  ', type: 'text' }))).toBe('USAGE');
     expect(codeOf(() => addField(session, { object: 'contact', label: 'When', type: 'date', defaultValue: '31/12/2026' }))).toBe('USAGE');
     expect(codeOf(() => addField(session, { object: 'nothing', label: 'When', type: 'date' }))).toBe('UNKNOWN_OBJECT');
+    expect(codeOf(() => addField(session, { object: 'contact', label: 'Langs', type: 'multipicklist', values: ['lv', 'fi'], defaultValue: 'lv' }))).toBe('USAGE');
   });
 
   it('renames the label only and removes a field after backing up its values', async () => {
