@@ -55,6 +55,8 @@ export interface ImportRequest {
   errorsFile?: string | undefined;
   stdin?: NodeJS.ReadableStream | undefined;
   onProgress?: ((rowsDone: number) => void) | undefined;
+  /** Objects this request may load instead of IMPORTABLE_OBJECTS (crmctl migrate also loads opportunities and tasks). */
+  allowedObjects?: readonly string[] | undefined;
 }
 
 export interface SuggestedColumnView {
@@ -80,9 +82,9 @@ export interface PreparedImport {
 
 const PEEK_ROWS = 500;
 
-export function importableObject(session: OrgSession, name: string): ObjectDef {
+export function importableObject(session: OrgSession, name: string, allowed: readonly string[] = IMPORTABLE_OBJECTS): ObjectDef {
   const object = session.objects.get(name);
-  if (!(IMPORTABLE_OBJECTS as readonly string[]).includes(object.name)) {
+  if (!allowed.includes(object.name)) {
     throw new CrmError('USAGE', `crmctl import loads contacts, leads and accounts, not ${object.pluralLabel.toLowerCase()}.`, {
       hint: 'Use --object contact|lead|account (crmctl migrate loads opportunities, tasks and more).',
     });
@@ -91,7 +93,7 @@ export function importableObject(session: OrgSession, name: string): ObjectDef {
 }
 
 export async function prepareImport(session: OrgSession, request: ImportRequest): Promise<PreparedImport> {
-  const object = importableObject(session, request.object);
+  const object = importableObject(session, request.object, request.allowedObjects);
   const source = await openRowSource(request.file, { encoding: request.encoding, delimiter: request.delimiter, sheet: request.sheet, ...(request.source === 'vcard' ? { format: 'vcard' as const } : {}) }, request.stdin);
   let detection = detectSource(source.headers, source.format);
   if (request.source !== undefined && request.source !== 'auto') detection = forcedSource(request.source, detection);
