@@ -6,6 +6,8 @@ import { allocateIds, countRecords, deleteRecordRow, getRecord, insertRecord, it
 import { moveToRecycleBin, referencingRecords } from '../store/recycle-bin.js';
 import { coerceValue } from './values.js';
 import { layoutRequiredProblems } from '../customize/layouts.js';
+import { findQueueById } from '../store/queues.js';
+import { requirePartnerFieldEdit } from '../partners/field-access.js';
 
 /** Raw field values as typed by a user or read from a file, keyed by field name (any case). */
 export type FieldInput = Record<string, RecordValue | undefined>;
@@ -109,7 +111,7 @@ function referenceExists(session: OrgSession, field: FieldDef, id: string): bool
   for (const target of field.referenceTo ?? []) {
     const object = session.objects.find(target);
     if (object && getRecord(session.db, object, id)) return true;
-    if (!object && target === 'Queue' && id.startsWith('00G')) return true;
+    if (!object && target === 'Queue' && id.startsWith('00G') && findQueueById(session.db, id)) return true;
     if (!object && target === 'Profile' && id.startsWith('00e')) return true;
     if (!object && target === 'UserRole' && id.startsWith('00E')) return true;
   }
@@ -155,6 +157,13 @@ export function updateRecord(session: OrgSession, objectName: string, id: string
   const object = session.objects.get(objectName);
   const existing = readVisibleRecord(session, object, id);
   session.access.requireRecordEdit(object, existing);
+  if (object.name === 'Lead' && existing.IsConverted === true) {
+    throw new CrmError('CONFLICT', `Lead ${id} was converted and is read-only.`, {
+      hint: typeof existing.ConvertedContactId === 'string' ? `Change the contact instead: crmctl record update contact ${existing.ConvertedContactId} --set ...` : undefined,
+      details: { id },
+    });
+  }
+  requirePartnerFieldEdit(session.actor, object.name, Object.keys(input).map((name) => session.objects.field(object, name)?.name ?? name));
   const { values, problems } = prepareValues(session, object, input, 'update', existing);
   if (problems.length > 0) throw new ValidationError(object.name, problems, fixHint(object, problems));
   const changed: UpdateResult['changed'] = {};

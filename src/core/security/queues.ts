@@ -1,14 +1,15 @@
 import type { OrgDb } from '../store/database.js';
+import { queueIdsOfUser } from '../store/queues.js';
 
 /**
- * Which queues (ids starting 00G) a user belongs to. Queues arrive with the
- * lead features; until their module registers a source, nobody is in a queue.
+ * Which queues (ids starting 00G) a user belongs to, directly or through
+ * their role (queue_member, maintained by `crmctl queue member add`).
  */
 export type QueueMembershipSource = (db: OrgDb, userId: string) => string[];
 
-let source: QueueMembershipSource = () => [];
+let source: QueueMembershipSource = queueIdsOfUser;
 
-/** Called once by the queue module so the sharing model sees queue membership. */
+/** Replace where membership comes from (tests of the sharing model use fixed memberships). */
 export function setQueueMembershipSource(next: QueueMembershipSource): void {
   source = next;
 }

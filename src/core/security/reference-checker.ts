@@ -24,6 +24,8 @@ export interface WorldUser {
   roleId: string | null;
   profileName: string;
   isActive: boolean;
+  /** Partner users: the external sharing model (every shared object Private). */
+  external?: boolean;
   permissions(object: string): ObjectPermissionRow;
 }
 
@@ -119,7 +121,7 @@ export function checkRecordAccess(world: SharingWorld, userId: string, objectNam
   const ownerId = typeof record.OwnerId === 'string' ? record.OwnerId : null;
   const ownerName = ownerId === null ? '(nobody)' : (world.users.get(ownerId)?.username ?? ownerId);
   if (ownerId === userId) grant('edit', 'owner', `${user.username} owns the record`);
-  const owd = world.owd[objectName];
+  const owd = user.external ? 'private' : world.owd[objectName];
   const aboveOwner = ownerId !== null && isAboveInHierarchy(world, userId, ownerId);
   const hierarchyText = `${user.username}'s role is above the role of the owner ${ownerName} in the role hierarchy`;
 

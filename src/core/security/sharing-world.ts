@@ -4,6 +4,7 @@ import { ACCOUNT, CONTACT, LEAD, OPPORTUNITY } from '../schema/standard-objects.
 import { allObjectPermissions, allTeamMembers, listRoles } from '../store/security.js';
 import { listUsers, type ObjectPermissionRow } from '../store/users.js';
 import { queueIdsOf } from './queues.js';
+import { isPartnerUser } from '../partners/field-access.js';
 import type { SharingWorld, WorldUser } from './reference-checker.js';
 import { readOrgWideDefaults } from './visibility.js';
 
@@ -23,6 +24,7 @@ export function loadSharingWorld(db: OrgDb): SharingWorld {
       roleId: u.roleId,
       profileName: u.profileName,
       isActive: u.isActive,
+      external: isPartnerUser(u),
       permissions: (object) => byObject?.get(object) ?? NO_PERMISSIONS,
     });
     for (const queueId of queueIdsOf(db, u.id)) queueMembers.push({ queueId, userId: u.id });

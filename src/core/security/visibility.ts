@@ -3,6 +3,7 @@ import { listRoles, readSharingDefaults, teamMembershipsOfUser, userRoleAssignme
 import { objectPermissions, type ObjectPermissionRow, type UserSummary } from '../store/users.js';
 import { SHARED_OBJECTS, type SharedObject, type SharingLevel, type VisibilityDescription } from '../store/visibility-sql.js';
 import { queueIdsOf } from './queues.js';
+import { isPartnerUser } from '../partners/field-access.js';
 
 /**
  * Salesforce's default for a new org is public: every shared object starts
@@ -15,6 +16,18 @@ export function readOrgWideDefaults(db: OrgDb): Record<SharedObject, SharingLeve
   const out = {} as Record<SharedObject, SharingLevel>;
   for (const object of SHARED_OBJECTS) out[object] = (stored.get(object) as SharingLevel | undefined) ?? DEFAULT_SHARING_LEVEL;
   return out;
+}
+
+/**
+ * Partner users get the external sharing model: every shared object is
+ * Private for them, whatever the internal defaults, so they see only what they
+ * own, what their subordinates own and the queues they belong to.
+ */
+export function effectiveOrgWideDefaults(db: OrgDb, user: Pick<UserSummary, 'userType'>): Record<SharedObject, SharingLevel> {
+  const owd = readOrgWideDefaults(db);
+  if (!isPartnerUser(user)) return owd;
+  for (const object of SHARED_OBJECTS) owd[object] = 'private';
+  return owd;
 }
 
 /** Ids of the roles strictly below `roleId`, at any depth. */
@@ -51,7 +64,7 @@ export function describeVisibility(db: OrgDb, user: UserSummary): VisibilityDesc
     userId: user.id,
     subordinateUserIds,
     queueIds: queueIdsOf(db, user.id),
-    owd: readOrgWideDefaults(db),
+    owd: effectiveOrgWideDefaults(db, user),
     teams: teamMembershipsOfUser(db, user.id).map((m) => ({
       accountId: m.accountId,
       accountAccess: m.accountAccess,
