@@ -57,9 +57,12 @@ function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLS
   const sheet: XLSX.WorkSheet = {};
   let r = 0;
   let width = headers.length;
+  // Column widths in characters, so the file opens readable (capped: notes can be long).
+  const chars: number[] = [];
   const put = (row: number, values: TableCell[]): void => {
     values.forEach((value, c) => {
       if (value === null || value === undefined) return;
+      chars[c] = Math.min(60, Math.max(chars[c] ?? 8, String(value).length + 2));
       const address = XLSX.utils.encode_cell({ r: row, c });
       if (typeof value === 'number') {
         if (Number.isFinite(value)) sheet[address] = { t: 'n', v: value };
@@ -73,6 +76,7 @@ function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLS
   };
   put(r++, headers);
   for (const row of rows) put(r++, row);
+  sheet['!cols'] = Array.from({ length: width }, (_, c) => ({ wch: chars[c] ?? 8 }));
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, r - 1), c: Math.max(0, width - 1) } });
   return { sheet, count: r - 1 };
 }
