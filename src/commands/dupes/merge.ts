@@ -3,6 +3,7 @@ import { CrmError } from '../../core/errors.js';
 import { mergeAllDuplicates, type MergeAllResult } from '../../core/dupes/service.js';
 import { applyMergePlan, planMerge, type MergePlan, type MergeRequest, type SurvivorshipRule } from '../../core/merge/merge.js';
 import { action, collect, outcome } from '../../cli/action.js';
+import { backupBeforeDestructive } from '../../cli/backup.js';
 import type { CommandContext } from '../../cli/context.js';
 import type { Ui } from '../../cli/ui.js';
 import { formatCell } from '../../cli/ui.js';
@@ -15,6 +16,7 @@ interface MergeOptions {
   rule?: string;
   prefer?: string[];
   dryRun?: boolean;
+  backup?: boolean;
 }
 
 const RULES: SurvivorshipRule[] = ['most-complete', 'newest', 'oldest'];
@@ -46,6 +48,7 @@ export function register(group: Command): void {
     .option('--rule <rule>', 'survivor and blank-filling rule: most-complete (default), newest, oldest')
     .option('--prefer <Field=rule>', 'per-field rule, e.g. --prefer Email=newest (repeatable)', collect)
     .option('--dry-run', 'print the plan; change nothing')
+    .option('--no-backup', 'with --all: do not back up the org first')
     .action(
       action(async (ctx, options: MergeOptions, objectName: string, ids: string[]) => {
         const session = ctx.session();
@@ -57,8 +60,9 @@ export function register(group: Command): void {
           if (!options.dryRun && !(await ctx.prompt.confirm(`Merge every ${objectName} duplicate group by rule ${rule ?? 'most-complete'}?`))) {
             return outcome({ cancelled: true }, (ui) => ui.line('Cancelled; nothing merged.'));
           }
+          const backup = options.dryRun ? null : await backupBeforeDestructive(ctx, session.db, `merge-all-${objectName}`, options.backup);
           const result = mergeAllDuplicates(session, objectName, { minScore, rule, prefer, dryRun: options.dryRun });
-          return outcome(result, renderAll);
+          return outcome({ ...result, backup }, renderAll);
         }
         if (ids.length < 2) throw new CrmError('USAGE', 'Give two or more ids to merge, or --all.', { hint: `Example: crmctl dupes merge ${objectName} <id> <id>` });
         const request: MergeRequest = { object: objectName, ids, masterId: options.master, fieldChoices: parsePairs('--field', options.field), rule, prefer };
