@@ -93,6 +93,8 @@ function commandPath(command: Command): string {
 function logCommandRun(session: OrgSession | undefined, command: string): void {
   if (!session || !session.db.open) return;
   try {
+    // A long import may hold the write lock; a report must not wait the full busy timeout just to log itself.
+    session.db.pragma('busy_timeout = 250');
     logCommand(session.db, session.now().toISOString(), session.actor.id, command);
   } catch {
     // e.g. the org file is read-only or locked by another writer: the command's own work is done.
