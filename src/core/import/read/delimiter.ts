@@ -2,11 +2,18 @@ import { CrmError } from '../../errors.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-const NAMED: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
+// A Map, not an object literal: the key is user input ("constructor" must not find Object).
+const NAMED = new Map<string, string>([
+  ['comma', ','],
+  ['semicolon', ';'],
+  ['tab', '\t'],
+  ['\\t', '\t'],
+  ['pipe', '|'],
+]);
 
 /** Accepts ',', ';', '|', a real tab or the words/escapes people type for them ("tab", "\t"). */
 export function parseDelimiterOption(value: string): string {
-  const delimiter = NAMED[value.toLowerCase()] ?? value;
+  const delimiter = NAMED.get(value.toLowerCase()) ?? value;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
     throw new CrmError('USAGE', `cannot use ${JSON.stringify(value)} as the delimiter`, { hint: 'Try: --delimiter ";" (or "," "|" "tab")', details: { delimiter: value } });
   }

@@ -53,7 +53,16 @@ export function sniffFormat(head: Buffer, complete: boolean): Sniffed {
   return { kind: 'csv', what: 'delimited text' };
 }
 
-const EXTENSION_FORMAT: Record<string, FileFormat> = { '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.vcf': 'vcard', '.vcard': 'vcard' };
+const EXTENSION_FORMAT = new Map<string, FileFormat>([
+  ['.csv', 'csv'],
+  ['.tsv', 'csv'],
+  ['.txt', 'csv'],
+  ['.xlsx', 'xlsx'],
+  ['.xlsm', 'xlsx'],
+  ['.xls', 'xls'],
+  ['.vcf', 'vcard'],
+  ['.vcard', 'vcard'],
+]);
 
 export interface FormatDecision {
   format: FileFormat;
@@ -92,7 +101,7 @@ export function decideFormat(file: string, head: Buffer, complete: boolean, over
     }
     return { format: override, warnings };
   }
-  const byName = EXTENSION_FORMAT[extname(file).toLowerCase()];
+  const byName = EXTENSION_FORMAT.get(extname(file).toLowerCase());
   if (byName && byName !== sniffed.kind && !(byName === 'xls' && sniffed.kind === 'xlsx')) {
     warnings.push(`${file} is named like ${byName} but its content is ${sniffed.what}; it was read as ${sniffed.kind}`);
   }

@@ -98,12 +98,25 @@ export function detectEncoding(head: Buffer, complete: boolean): TextEncoding {
   return { label: LEGACY_FALLBACK, decoder: LEGACY_FALLBACK, bomBytes: 0, detected: true };
 }
 
+const ENCODING_ALIASES = new Map<string, string>([
+  ['utf8', 'utf-8'],
+  ['utf16le', 'utf-16le'],
+  ['utf16be', 'utf-16be'],
+  ['utf16', 'utf-16'],
+  ['ucs-2', 'utf-16le'],
+  ['ucs2', 'utf-16le'],
+  ['cp1252', 'windows-1252'],
+  ['win-1252', 'windows-1252'],
+  ['iso-8859-1', 'latin1'],
+  ['iso8859-1', 'latin1'],
+  ['binary', 'latin1'],
+]);
+
 /** Canonical lower-case name for a user-given encoding, or undefined when iconv-lite does not know it. */
 export function canonicalEncoding(name: string): string | undefined {
   const lower = name.trim().toLowerCase();
   if (!iconv.encodingExists(lower)) return undefined;
-  const aliases: Record<string, string> = { utf8: 'utf-8', 'utf-8': 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be', utf16: 'utf-16', 'ucs-2': 'utf-16le', ucs2: 'utf-16le', cp1252: 'windows-1252', 'win-1252': 'windows-1252', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', binary: 'latin1' };
-  return aliases[lower] ?? lower;
+  return ENCODING_ALIASES.get(lower) ?? lower;
 }
 
 const isWide = (name: string): boolean => /^utf-?(16|32)/.test(name);

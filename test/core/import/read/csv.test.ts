@@ -247,6 +247,9 @@ describe('CSV reader details', () => {
     await expect(readAll(dir)).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `${dir} is a folder, not a file` });
     await expect(readAll(join(dir, 'nope.csv'))).rejects.toMatchObject({ code: 'BAD_INPUT_FILE', message: `file not found: ${join(dir, 'nope.csv')}` });
     await expect(readAll(csv, { delimiter: '""' })).rejects.toMatchObject({ code: 'USAGE', message: 'cannot use "\\"\\"" as the delimiter' });
+    // Option values are looked up in Maps: "constructor" must not find Object.prototype.constructor.
+    await expect(readAll(csv, { delimiter: 'constructor' })).rejects.toMatchObject({ code: 'USAGE', message: 'cannot use "constructor" as the delimiter' });
+    await expect(readAll(csv, { encoding: 'constructor' })).rejects.toMatchObject({ code: 'USAGE', message: 'unknown encoding "constructor"' });
   });
 
   it('refuses a file whose bytes decode to NUL characters (UTF-32 content behind a UTF-16 BOM)', async () => {
