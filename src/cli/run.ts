@@ -76,6 +76,28 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** SQLite's own errors, in words an admin can act on. */
+function fromSqliteError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new CrmError('BUSY', 'The org is busy: another crmctl process is writing to it, and it did not finish within 10 seconds. Nothing was changed by this command.', {
+      hint: 'Run the command again when the other one has finished.',
+      cause: error,
+    });
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return new CrmError('FAILURE', `The org file is damaged (${(error as Error).message}).`, {
+      hint: 'Run crmctl doctor for details; restore a backup with crmctl backup list and crmctl restore <file>.',
+      cause: error,
+    });
+  }
+  if (code.startsWith('SQLITE_FULL')) {
+    return new CrmError('FAILURE', 'The disk is full; the command stopped and its changes were rolled back.', { hint: 'Free some space and run it again.', cause: error });
+  }
+  return error;
+}
+
 function reportError(error: unknown, io: CliIO, json: boolean, verbose: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.success;
@@ -84,6 +106,7 @@ function reportError(error: unknown, io: CliIO, json: boolean, verbose: boolean)
     return EXIT.usage;
   }
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return EXIT.success;
+  error = fromSqliteError(error);
   const color = io.stderr.isTTY === true && !io.env.NO_COLOR;
   const ui = new Ui(io.stderr, color);
   if (isCrmError(error)) {
