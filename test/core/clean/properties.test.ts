@@ -6,6 +6,7 @@ import { companyKey, isLegalForm } from '../../../src/core/clean/company.js';
 import { COUNTRY_NAME_LOCALES, standardizeCountry } from '../../../src/core/clean/countries.js';
 import { dateOrderForLocale, formatDate, parseDate, type DateOrder } from '../../../src/core/clean/dates.js';
 import { cleanPhone } from '../../../src/core/clean/phones.js';
+import { splitPersonName } from '../../../src/core/clean/names.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('libphonenumber-js/examples.mobile.json') as Examples;
@@ -151,6 +152,26 @@ describe('companyKey properties', () => {
         expect(companyKey(`${plain} ${form}`)).toBe(key);
         expect(companyKey(`${plain}, ${form}`)).toBe(key);
         expect(companyKey(`The ${plain}`)).toBe(key);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('splitPersonName properties', () => {
+  // Capitalised words in several scripts; one-case words would be re-cased, so mixed case is kept.
+  const word = fc.stringMatching(/^[A-ZÁÉÍÓÚÞÆÖĀĒĪŪŠŽČ][a-záéíóúðþæöāēīūšžčņļķģ]{2,9}$/);
+
+  it('keeps every word of a name in the first, middle or last name, in order', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.constantFrom<'given-first' | 'family-first'>('given-first', 'family-first'), fc.boolean(), (words, order, doubleSurname) => {
+        const parts = splitPersonName(words.join(' '), { order, doubleSurname });
+        const given = [parts.FirstName, parts.MiddleName].filter(Boolean).join(' ');
+        const rebuilt = (order === 'family-first' ? [parts.LastName, given] : [given, parts.LastName]).filter(Boolean).join(' ');
+        const titlesOrSuffixes = [parts.Salutation, parts.Honorific, parts.Suffix].filter(Boolean);
+        // A word that is a title or suffix ("Herra", "Junior") may move there; otherwise nothing is lost or moved.
+        if (titlesOrSuffixes.length === 0) expect(rebuilt).toBe(words.join(' '));
+        expect(parts.LastName).toBeTruthy();
       }),
       { numRuns: 1000 },
     );
