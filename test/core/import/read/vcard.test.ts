@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openRowSource, VCARD_HEADERS } from '../../../../src/core/import/read/index.js';
-import { decodeQuotedPrintable, decodeValueBytes, normaliseBirthday, parseProperty, splitStructured } from '../../../../src/core/import/read/vcard.js';
+import { contentLines, decodeQuotedPrintable, decodeValueBytes, normaliseBirthday, parseProperty, splitStructured } from '../../../../src/core/import/read/vcard.js';
 import { tempDir } from '../../../helpers/org.js';
 import { fixture, readAll } from './read-helpers.js';
 
@@ -202,6 +202,22 @@ describe('vCard value helpers', () => {
     expect([[...v4.types], v4.pref, v4.raw]).toEqual([['voice', 'cell'], 2, 'tel:+354']);
     const qp = parseProperty('NOTE;CHARSET=ISO-8859-2;ENCODING=QUOTED-PRINTABLE:x', 1)!;
     expect([qp.encoding, qp.charset]).toEqual(['quoted-printable', 'ISO-8859-2']);
+  });
+
+  it('unfolds lines whose CRLF or fold falls on a chunk boundary, counting lines once', async () => {
+    async function* chunks() {
+      yield* ['BEGIN:VCARD\r', '\nVERSION:3.0\r\nFN:An', 'na\r', '\n Ozola\r\r\nNOTE:x\r', '\nEND:VCARD'];
+    }
+    const properties: Array<[string, string, number]> = [];
+    for await (const p of contentLines('chunks.vcf', chunks(), 1000)) properties.push([p.name, p.raw, p.line]);
+    // \r\r\n (Thunderbird's DOS test file) is a line end plus an empty line.
+    expect(properties).toEqual([
+      ['BEGIN', 'VCARD', 1],
+      ['VERSION', '3.0', 2],
+      ['FN', 'AnnaOzola', 3],
+      ['NOTE', 'x', 6],
+      ['END', 'VCARD', 7],
+    ]);
   });
 
   it('splits structured values on unescaped separators', () => {
