@@ -24,7 +24,10 @@ export function register(program: Command): void {
           fields: options.fields ? splitList(options.fields) : undefined,
           where: options.where,
         });
-        return outcome(result, (ui, r) => ui.ok(`Exported ${r.rows} ${r.object} record(s) (${r.columns.length} columns) to ${r.path}`));
+        return outcome(result, (ui, r) => {
+          ui.ok(`Exported ${r.rows} ${r.object} record(s) (${r.columns.length} columns) to ${r.path}`);
+          for (const w of r.warnings) ui.warn(w);
+        });
       }),
     );
 }

@@ -19,7 +19,7 @@ interface RunOptions {
 const FORMATS = ['table', 'csv', 'xlsx', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-export type RunReportCommandResult = ReportResult & { file?: { path: string; format: 'csv' | 'xlsx'; rows: number } };
+export type RunReportCommandResult = ReportResult & { file?: { path: string; format: 'csv' | 'xlsx'; rows: number; truncatedCells: number } };
 
 export function register(report: Command): void {
   report
@@ -40,7 +40,7 @@ export function register(report: Command): void {
         if (format === 'csv' || format === 'xlsx') {
           if (!options.out) throw new CrmError('USAGE', `--format ${format} writes a file.`, { hint: `Pass --out report.${format}.` });
           const path = ctx.path(options.out);
-          result.file = { path, format, rows: writeReportFile(result, path, format) };
+          result.file = { path, format, ...writeReportFile(result, path, format) };
         }
         const locale = session.org.locale;
         return outcome(result, (ui, r) => {
@@ -49,6 +49,7 @@ export function register(report: Command): void {
             return;
           }
           if (r.file) ui.ok(`Wrote ${r.file.rows} row(s) of ${r.title} to ${r.file.path}`);
+          if (r.file && r.file.truncatedCells > 0) ui.warn(`${r.file.truncatedCells} cell(s) were cut to Excel's limit; use --format csv to keep them whole.`);
           else renderReportTable(ui, r, locale);
           if (options.chart) renderReportChart(ui, r, locale);
         });

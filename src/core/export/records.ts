@@ -1,6 +1,6 @@
 import type { OrgSession } from '../org/session.js';
 import { iterateRecordsFor } from '../records/service.js';
-import { formatFromPath, writeCsvTable, writeXlsxTables, type TableCell, type TableFormat } from './table-file.js';
+import { formatFromPath, writeCsvTable, writeXlsxTables, XLSX_CELL_LIMIT, type TableCell, type TableFormat } from './table-file.js';
 
 export interface ExportInput {
   object: string;
@@ -17,6 +17,7 @@ export interface ExportResult {
   format: TableFormat;
   columns: string[];
   rows: number;
+  warnings: string[];
 }
 
 /**
@@ -34,6 +35,10 @@ export function exportRecords(session: OrgSession, input: ExportInput): ExportRe
   const rows = (function* (): Generator<TableCell[]> {
     for (const record of records) yield columns.map((c) => record[c] ?? null);
   })();
-  const count = format === 'csv' ? writeCsvTable(input.out, columns, rows) : writeXlsxTables(input.out, [{ name: object.pluralLabel, headers: columns, rows }]);
-  return { object: object.name, path: input.out, format, columns, rows: count };
+  const written = format === 'csv' ? writeCsvTable(input.out, columns, rows) : writeXlsxTables(input.out, [{ name: object.pluralLabel, headers: columns, rows }]);
+  const warnings =
+    written.truncatedCells > 0
+      ? [`${written.truncatedCells} cell(s) longer than Excel's ${XLSX_CELL_LIMIT} characters were cut; export to .csv to keep them whole.`]
+      : [];
+  return { object: object.name, path: input.out, format, columns, rows: written.rows, warnings };
 }

@@ -1,11 +1,11 @@
 import type { ReportResult } from '../reports/types.js';
-import { writeCsvTable, writeXlsxTables, type TableCell, type TableFormat } from './table-file.js';
+import { writeCsvTable, writeXlsxTables, type TableCell, type TableFormat, type TableWrite } from './table-file.js';
 
 /**
  * Save a report: CSV holds the detail rows (one header line, easy to
  * re-read); XLSX adds a Summary sheet with each group's subtotals and the totals.
  */
-export function writeReportFile(report: ReportResult, path: string, format: TableFormat): number {
+export function writeReportFile(report: ReportResult, path: string, format: TableFormat): TableWrite {
   const headers = report.columns.map((c) => c.title);
   const rows = report.rows.map((row): TableCell[] => report.columns.map((c) => row[c.key] ?? null));
   if (format === 'csv') return writeCsvTable(path, headers, rows);

@@ -9,6 +9,16 @@ export type TableCell = string | number | boolean | null | undefined;
 
 export type TableFormat = 'csv' | 'xlsx';
 
+/** What a table file write produced: data rows written and cells Excel could not hold whole. */
+export interface TableWrite {
+  rows: number;
+  /** Text cells longer than Excel's 32,767-character limit, cut to fit (XLSX only). */
+  truncatedCells: number;
+}
+
+/** Excel refuses longer cells (the file opens as "needs repair"). */
+export const XLSX_CELL_LIMIT = 32_767;
+
 /** The format a file name asks for (.csv or .xlsx), or a usage error. */
 export function formatFromPath(path: string): TableFormat {
   const ext = extname(path).toLowerCase();
@@ -33,7 +43,7 @@ function csvCell(value: TableCell): string | number | null {
  * Write a CSV that Excel and LibreOffice open cleanly: UTF-8 with BOM, CRLF,
  * formula-like text neutralised, written to a .partial file and renamed into place.
  */
-export function writeCsvTable(path: string, headers: string[], rows: Iterable<TableCell[]>): number {
+export function writeCsvTable(path: string, headers: string[], rows: Iterable<TableCell[]>): TableWrite {
   // Text is neutralised here rather than by the writer so that numbers (e.g. -250.5) stay numbers.
   const writer = new CsvFileWriter(path, headers.map(neutralizeFormula), { bom: true, neutralizeFormulas: false });
   try {
@@ -43,7 +53,7 @@ export function writeCsvTable(path: string, headers: string[], rows: Iterable<Ta
     writer.discard();
     throw error;
   }
-  return writer.rowCount;
+  return { rows: writer.rowCount, truncatedCells: 0 };
 }
 
 export interface Sheet {
@@ -53,10 +63,11 @@ export interface Sheet {
 }
 
 /** Build a worksheet cell by cell with explicit types: text cells are always strings, never formulas. */
-function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLSX.WorkSheet; count: number } {
+function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLSX.WorkSheet; count: number; truncated: number } {
   const sheet: XLSX.WorkSheet = {};
   let r = 0;
   let width = headers.length;
+  let truncated = 0;
   // Column widths in characters, so the file opens readable (capped: notes can be long).
   const chars: number[] = [];
   const put = (row: number, values: TableCell[]): void => {
@@ -69,7 +80,12 @@ function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLS
       } else if (typeof value === 'boolean') {
         sheet[address] = { t: 'b', v: value };
       } else {
-        sheet[address] = { t: 's', v: neutralizeFormula(value) };
+        let text = neutralizeFormula(value);
+        if (text.length > XLSX_CELL_LIMIT) {
+          text = text.slice(0, XLSX_CELL_LIMIT);
+          truncated++;
+        }
+        sheet[address] = { t: 's', v: text };
       }
     });
     width = Math.max(width, values.length);
@@ -78,7 +94,7 @@ function worksheet(headers: string[], rows: Iterable<TableCell[]>): { sheet: XLS
   for (const row of rows) put(r++, row);
   sheet['!cols'] = Array.from({ length: width }, (_, c) => ({ wch: chars[c] ?? 8 }));
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, r - 1), c: Math.max(0, width - 1) } });
-  return { sheet, count: r - 1 };
+  return { sheet, count: r - 1, truncated };
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
@@ -87,17 +103,19 @@ export function sheetName(name: string): string {
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 
-/** Write an .xlsx with one or more sheets; returns the data rows of the first. Atomic like the CSV writer. */
-export function writeXlsxTables(path: string, sheets: Sheet[]): number {
+/** Write an .xlsx with one or more sheets; counts the data rows of the first. Atomic like the CSV writer. */
+export function writeXlsxTables(path: string, sheets: Sheet[]): TableWrite {
   const book = XLSX.utils.book_new();
   let first = -1;
+  let truncatedCells = 0;
   const used = new Set<string>();
   for (const s of sheets) {
     let name = sheetName(s.name);
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${sheetName(s.name).slice(0, 28)} ${n}`;
     used.add(name.toLowerCase());
-    const { sheet, count } = worksheet(s.headers, s.rows);
+    const { sheet, count, truncated } = worksheet(s.headers, s.rows);
     if (first < 0) first = count;
+    truncatedCells += truncated;
     XLSX.utils.book_append_sheet(book, sheet, name);
   }
   const data = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
@@ -109,5 +127,5 @@ export function writeXlsxTables(path: string, sheets: Sheet[]): number {
     rmSync(partial, { force: true });
     throw error;
   }
-  return Math.max(0, first);
+  return { rows: Math.max(0, first), truncatedCells };
 }

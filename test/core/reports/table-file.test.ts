@@ -45,6 +45,15 @@ describe('spreadsheet-safe table files', () => {
     expect(sheet.C2).toBeUndefined();
   });
 
+  it('cuts text longer than an Excel cell holds, and says so', () => {
+    const dir = tempDir();
+    const written = writeXlsxTables(join(dir, 'long.xlsx'), [{ name: 'L', headers: ['note'], rows: [['x'.repeat(40_000)], ['short']] }]);
+    expect(written).toEqual({ rows: 2, truncatedCells: 1 });
+    const sheet = XLSX.read(readFileSync(join(dir, 'long.xlsx'))).Sheets.L!;
+    expect(String(sheet.A2!.v)).toHaveLength(32_767);
+    expect(writeCsvTable(join(dir, 'long.csv'), ['note'], [['x'.repeat(40_000)]])).toEqual({ rows: 1, truncatedCells: 0 });
+  });
+
   it('names sheets and formats safely', () => {
     expect(sheetName('Q1/Q2: [draft]?')).toBe('Q1_Q2_ _draft__');
     expect(sheetName('x'.repeat(40))).toHaveLength(31);
