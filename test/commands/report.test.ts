@@ -99,6 +99,9 @@ describe('crmctl report', () => {
     const clash = await run('report', 'create', 'lead-sources', '--object', 'lead', '--columns', 'Name', '--json');
     expect(clash.code).toBe(1);
     expect(clash.json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect((await run('report', 'delete', 'won-by-account')).code).toBe(0);
+    expect((await run('report', 'run', 'won-by-account')).code).toBe(5);
+    expect((await run('report', 'delete', 'lead-sources')).code).toBe(5);
     const badFilter = await run('report', 'create', 'x', '--object', 'lead', '--columns', 'LastName', '--filter', "Nope = 'x'");
     expect(badFilter.code).toBe(2);
     expect(badFilter.stderr).toContain('Nope');

@@ -7,7 +7,7 @@ import { requireAdministrator } from '../security/admin.js';
 import { picklistValuesWithInactive } from '../store/customize.js';
 import { inTransaction } from '../store/database.js';
 import { appendAudit } from '../store/org.js';
-import { findSavedReport, insertSavedReport, listSavedReports } from '../store/reports.js';
+import { deleteSavedReport, findSavedReport, insertSavedReport, listSavedReports } from '../store/reports.js';
 import { buildReport } from './build.js';
 import { dateOf, inPeriod, parsePeriod } from './period.js';
 import type { Cell, ColumnType, ReportColumn, ReportResult, ReportRow } from './types.js';
@@ -117,6 +117,20 @@ export function createReport(session: OrgSession, input: CreateReportInput, rese
     appendAudit(session.db, { at: now, actorId: session.actor.id, action: 'report.create', target: definition.name, oldValue: null, newValue: JSON.stringify(definition) });
   });
   return definition;
+}
+
+/** Delete a saved custom report (administrators only); standard reports cannot be deleted. */
+export function deleteReport(session: OrgSession, name: string): CustomReportDefinition {
+  requireAdministrator(session, 'delete reports');
+  const existing = findCustomReport(session, name.trim());
+  if (!existing) {
+    throw new CrmError('NOT_FOUND', `There is no custom report called "${name}".`, { hint: 'See the custom reports with: crmctl report list' });
+  }
+  inTransaction(session.db, () => {
+    deleteSavedReport(session.db, existing.name);
+    appendAudit(session.db, { at: session.now().toISOString(), actorId: session.actor.id, action: 'report.delete', target: existing.name, oldValue: JSON.stringify(existing), newValue: null });
+  });
+  return existing;
 }
 
 export function savedReports(session: OrgSession): CustomReportDefinition[] {

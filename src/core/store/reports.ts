@@ -23,6 +23,10 @@ export function findSavedReport(db: OrgDb, name: string): SavedReportRow | undef
   return row ? { name: row.name, definition: row.definition, createdAt: row.created_at, createdBy: row.created_by } : undefined;
 }
 
+export function deleteSavedReport(db: OrgDb, name: string): boolean {
+  return db.prepare('DELETE FROM saved_report WHERE name = ?').run(name).changes > 0;
+}
+
 export function listSavedReports(db: OrgDb): SavedReportRow[] {
   return (db.prepare('SELECT name, definition, created_at, created_by FROM saved_report ORDER BY name').all() as {
     name: string;
