@@ -54,7 +54,8 @@ export function action<A extends unknown[], O>(
       else outcome.render?.(ctx.ui, outcome.result);
       state.exitCode = outcome.exitCode ?? 0;
     } finally {
-      logCommandRun(acting.session, commandPath(command));
+      // A dry run promises an org left byte-for-byte as it was: not even a log line.
+      if ((options as { dryRun?: unknown }).dryRun !== true) logCommandRun(acting.session, commandPath(command));
       ctx.close();
     }
   };

@@ -79,14 +79,14 @@ export function register(group: Command): void {
           throw new CrmError('USAGE', `--sample ${options.sample}: expected a number of rows.`, { hint: 'Example: --sample 10' });
         }
         const request: ImportRequest = {
-          file,
+          file: file === '-' ? '-' : ctx.path(file),
           object: objectName,
           source: options.source,
           encoding: options.encoding,
           delimiter: options.delimiter,
           sheet: options.sheet,
-          mappingFile: options.mapping,
-          saveMappingFile: options.saveMapping,
+          mappingFile: options.mapping === undefined ? undefined : ctx.path(options.mapping),
+          saveMappingFile: options.saveMapping === undefined ? undefined : ctx.path(options.saveMapping),
           mode: oneOf<ImportMode>('--mode', options.mode, ['insert', 'update', 'upsert']),
           matchOn: options.matchOn,
           onDuplicate: oneOf<DuplicateAction>('--on-duplicate', options.onDuplicate, ['create', 'skip', 'update']),
