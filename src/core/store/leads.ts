@@ -182,7 +182,3 @@ export function insertStandardProfile(db: OrgDb, name: string, description: stri
   for (const [object, p] of Object.entries(permissions)) writeObjectPermissions(db, id, object, p);
   return id;
 }
-
-export function setUserPartnerLink(db: OrgDb, userId: string, contactId: string, userType: string): void {
-  cachedStatement(db, 'UPDATE "User" SET "ContactId" = ?, "UserType" = ? WHERE "Id" = ?').run(contactId, userType, userId);
-}
