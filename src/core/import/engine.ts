@@ -70,6 +70,11 @@ export interface EngineOptions {
   fuzzyDuplicateOf?: (values: CrmRecord, account: string | null) => string | undefined;
   /** Runs inside the job's transaction just before it commits (e.g. to record a migration step as done). */
   beforeCommit?: (jobId: string) => void;
+  /**
+   * Owner for a new record from its validated values (lead assignment rules);
+   * undefined keeps the file's or the default owner. Runs inside the job's transaction.
+   */
+  assignOwner?: (values: Readonly<CrmRecord>) => string | undefined;
 }
 
 export interface ImportSummary {
@@ -330,6 +335,8 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       for (const [k, v] of defaults) if (values[k] === undefined) values[k] = v;
       const missing = requiredFields.filter((f) => values[f.name] === undefined || values[f.name] === null).map((f) => f.name);
       if (missing.length > 0) reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
+      const assignedOwner = options.assignOwner?.(values);
+      if (assignedOwner !== undefined) values.OwnerId = assignedOwner;
       if (values.OwnerId === undefined) values.OwnerId = defaultOwner;
       if (linksAccounts && mapped.account && !values.AccountId) values.AccountId = linkAccount(mapped.account, String(values.OwnerId));
       const id = ids.take();
