@@ -39,4 +39,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'report', summary: 'standard and custom reports: list, run (table, chart, CSV, XLSX), create', load: () => import('../commands/report/index.js') },
   { name: 'dashboard', summary: 'dashboards: adoption, data-quality, kpi', load: () => import('../commands/dashboard/index.js') },
   { name: 'export', summary: 'export records you can read to CSV or XLSX (Id first, formula-safe)', load: () => import('../commands/export/index.js') },
+  { name: 'migrate', summary: 'run a migration plan (several related files with lookups), dry-run, resume, undo; init a plan from a folder', load: () => import('../commands/migrate/index.js') },
 ];
