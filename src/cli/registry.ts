@@ -40,4 +40,9 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'dashboard', summary: 'dashboards: adoption, data-quality, kpi', load: () => import('../commands/dashboard/index.js') },
   { name: 'export', summary: 'export records you can read to CSV or XLSX (Id first, formula-safe)', load: () => import('../commands/export/index.js') },
   { name: 'migrate', summary: 'run a migration plan (several related files with lookups), dry-run, resume, undo; init a plan from a folder', load: () => import('../commands/migrate/index.js') },
+  { name: 'web-to-lead', summary: 'capture web leads: generate the HTML form, run the capture endpoint', load: () => import('../commands/web-to-lead/index.js') },
+  { name: 'queue', summary: 'lead queues: add, member add|remove, list', load: () => import('../commands/queue/index.js') },
+  { name: 'assignment-rule', summary: 'lead assignment rules: add, list, remove (user, queue or round-robin)', load: () => import('../commands/assignment-rule/index.js') },
+  { name: 'lead', summary: 'leads: assign by the rules, reassign, convert, claim from a queue', load: () => import('../commands/lead/index.js') },
+  { name: 'partner', summary: 'partner channel: enable (irreversible), partner accounts and users, claim limit', load: () => import('../commands/partner/index.js') },
 ];
