@@ -337,7 +337,8 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       if (missing.length > 0) reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
       const assignedOwner = options.assignOwner?.(values);
       if (assignedOwner !== undefined) values.OwnerId = assignedOwner;
-      if (values.OwnerId === undefined) values.OwnerId = defaultOwner;
+      // Contact roles have no owner of their own.
+      if (values.OwnerId === undefined && fieldsByName.has('OwnerId')) values.OwnerId = defaultOwner;
       if (linksAccounts && mapped.account && !values.AccountId) values.AccountId = linkAccount(mapped.account, String(values.OwnerId));
       const id = ids.take();
       values.Id = id;
