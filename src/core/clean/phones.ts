@@ -124,13 +124,19 @@ function computeCleanPhone(raw: string, defaultCountry: CountryCode | undefined,
     return keep(`"${original}" has no country code and no default country was given`);
   }
   let parsed = parsePhoneNumberFromString(withPlus(number, defaultCountry), defaultCountry);
+  // isValid() with the "max" metadata is the costly part: ask once per reading.
+  let valid = parsed?.isValid() ?? false;
   // "0055 11 …" typed in Brazil (whose own international prefixes carry a carrier code) or
   // "00 1 …" in the US: read "00" as the international prefix when the local reading fails.
-  if (!parsed?.isValid() && defaultCountry !== undefined && /^\s*00/.test(number)) {
-    parsed = parsePhoneNumberFromString(withPlus(number, undefined)) ?? parsed;
+  if (!valid && defaultCountry !== undefined && /^\s*00/.test(number)) {
+    const again = parsePhoneNumberFromString(withPlus(number, undefined));
+    if (again) {
+      parsed = again;
+      valid = again.isValid();
+    }
   }
   if (!parsed) return keep(`"${original}" could not be read as a phone number`);
-  if (!parsed.isValid()) {
+  if (!valid) {
     const region = parsed.country ?? defaultCountry ?? `+${parsed.countryCallingCode}`;
     const length = validatePhoneNumberLength(withPlus(number, defaultCountry), defaultCountry);
     const why = length === 'TOO_SHORT' ? 'too short' : length === 'TOO_LONG' ? 'too long' : length === 'INVALID_LENGTH' ? 'the wrong length' : 'not in a range in use';

@@ -40,7 +40,8 @@ export type RowAction = 'inserted' | 'updated' | 'skipped';
 export interface EngineOptions {
   object: ObjectDef;
   headers: string[];
-  rows: AsyncIterable<SourceRow & { problem?: RowProblem }>;
+  /** Rows as read; a row may come already mapped and cleaned (by a worker thread). */
+  rows: AsyncIterable<SourceRow & { problem?: RowProblem; mapped?: MappedRow }>;
   mapper: RowMapper;
   mode: ImportMode;
   /** Field that identifies existing records for update/upsert: Email, Id or an external id. */
@@ -267,9 +268,9 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       return undefined;
     };
 
-    const processRow = (row: SourceRow & { problem?: RowProblem }): { action: RowAction; id: string; duplicateOf: string } => {
+    const processRow = (row: SourceRow & { problem?: RowProblem; mapped?: MappedRow }): { action: RowAction; id: string; duplicateOf: string } => {
       if (row.problem) reject(row.problem.code, row.problem.message);
-      const mapped = options.mapper(row.values);
+      const mapped = row.mapped ?? options.mapper(row.values);
       if (mapped.problems.length > 0) reject('INVALID_VALUE', mapped.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
       const values: CrmRecord = Object.create(null) as CrmRecord;
       const problems: string[] = [];
@@ -373,7 +374,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
     };
 
     const batchSize = options.batchSize ?? 1000;
-    let batch: (SourceRow & { problem?: RowProblem })[] = [];
+    let batch: (SourceRow & { problem?: RowProblem; mapped?: MappedRow })[] = [];
     const flush = (): void => {
       for (const row of batch) {
         summary.rows++;

@@ -27,6 +27,13 @@ export class PeekableRows implements AsyncIterable<ReadRow> {
     return this.buffer.slice(0, n);
   }
 
+  /** Stop reading (the file is read again elsewhere, e.g. by a worker thread). */
+  async close(): Promise<void> {
+    this.done = true;
+    this.consumed = true;
+    await this.iterator.return?.();
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<ReadRow> {
     if (this.consumed) throw new Error('rows can be read only once');
     this.consumed = true;

@@ -1,25 +1,23 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { CrmError, type FieldProblem } from '../errors.js';
-import { cleanValueForField, type CleanContext } from '../clean/index.js';
+import { CrmError } from '../errors.js';
 import { countryToDefaultPhoneRegion } from '../clean/countries.js';
 import type { CountryCode } from '../clean/phones.js';
 import { dateOrderForLocale, detectDateOrder, type DateOrder } from '../clean/dates.js';
-import { exchangeAddress } from '../clean/emails.js';
-import { splitPersonName, type PersonName } from '../clean/names.js';
-import { cleanText } from '../clean/text.js';
 import type { OrgSession } from '../org/session.js';
-import type { FieldDef, ObjectDef } from '../schema/types.js';
+import type { ObjectDef } from '../schema/types.js';
 import { findUserByUsername } from '../store/users.js';
 import type { CrmRecord } from '../store/records.js';
 import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
 import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD } from '../dedup/index.js';
 import { toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
-import { compileMapping, type MappedRow as ColumnValues } from './mapping/compile.js';
+import { parallelImportAvailable, parallelRows, type ParallelRows } from './parallel.js';
+import { compileMapping } from './mapping/compile.js';
+import { buildRowTransform, type TransformConfig } from './transform.js';
 import { loadMapping, saveMapping } from './mapping/file.js';
 import { suggestMapping } from './mapping/suggest.js';
-import { ACCOUNT_NAME_FIELD, OWNER_FIELD, type Mapping, type NamePart } from './mapping/types.js';
+import type { Mapping } from './mapping/types.js';
 import { openRowSource } from './read/index.js';
 import { PeekableRows, type ReadRow } from './rows.js';
 import { detectSource, forcedSource, type Detection } from './sources/detect.js';
@@ -155,112 +153,37 @@ async function detectDateOrders(session: OrgSession, prepared: PreparedImport): 
   return result;
 }
 
-const NAME_PART_FIELD: Record<NamePart, keyof PersonName> = {
-  salutation: 'Salutation',
-  first: 'FirstName',
-  middle: 'MiddleName',
-  last: 'LastName',
-  suffix: 'Suffix',
-};
+const PARALLEL_MIN_BYTES = 1024 * 1024;
 
-const COUNTRY_FIELD: Record<string, string> = { Contact: 'MailingCountry', Lead: 'Country', Account: 'BillingCountry' };
-
-/** Mapping + cleaning as one row function for the engine. */
-export function buildRowMapper(session: OrgSession, prepared: PreparedImport): RowMapper {
-  const compiled = compileMapping(prepared.mapping, prepared.source.headers);
-  const fieldsByName = new Map<string, FieldDef>();
-  for (const f of prepared.object.fields) {
-    fieldsByName.set(f.name, f);
-    fieldsByName.set(f.name.toLowerCase(), f);
+/**
+ * Large files are read and cleaned in a worker thread. CRMCTL_IMPORT_WORKERS=0 turns that off,
+ * =1 forces it (tests); stdin cannot be read twice, so it always stays in this thread.
+ */
+function useWorker(request: ImportRequest): boolean {
+  const setting = process.env.CRMCTL_IMPORT_WORKERS;
+  if (request.file === '-' || setting === '0' || !parallelImportAvailable()) return false;
+  if (setting === '1') return true;
+  try {
+    return statSync(request.file).size >= PARALLEL_MIN_BYTES;
+  } catch {
+    return false;
   }
-  const countryField = COUNTRY_FIELD[prepared.object.name];
-  const locale = session.org.locale;
-  const contexts = new Map<string, CleanContext>();
-  const contextFor = (field: FieldDef, country: CountryCode | undefined): CleanContext => {
-    const key = `${field.name}\u0000${country ?? ''}`;
-    let ctx = contexts.get(key);
-    if (!ctx) {
-      ctx = { ...(country ? { defaultCountry: country } : {}), ...(prepared.dateOrders[field.name] ? { dateOrder: prepared.dateOrders[field.name]!.order } : {}), locale };
-      contexts.set(key, ctx);
-    }
-    return ctx;
-  };
-  const cache = new CleanCache();
-  return (values: readonly string[]): MappedRow => {
-    const columns: ColumnValues = compiled(values);
-    const fields: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
-    const problems: FieldProblem[] = [];
-    const warnings: string[] = [];
-    let account: string | null = null;
-    let owner: string | null = null;
-    const raw = columns.fields;
-    const country = countryField ? raw[countryField] : undefined;
-    const rowCountry = (country ? countryToDefaultPhoneRegion(country) : undefined) ?? prepared.defaultCountry;
-    const put = (name: string, value: string): void => {
-      const field = fieldsByName.get(name) ?? fieldsByName.get(name.toLowerCase());
-      if (!field) {
-        problems.push({ field: name, message: `${prepared.object.name} has no such field` });
-        return;
-      }
-      const cleaned = cache.clean(field, value, contextFor(field, rowCountry));
-      if (cleaned.problem) problems.push({ field: field.name, message: cleaned.problem });
-      else fields[field.name] = cleaned.value;
-      if (cleaned.warning) warnings.push(`${field.name}: ${cleaned.warning}`);
-    };
-    for (const name in raw) {
-      const value = raw[name];
-      if (name === ACCOUNT_NAME_FIELD) {
-        account = cleanText(value ?? null);
-        continue;
-      }
-      if (name === OWNER_FIELD) {
-        owner = cleanText(value ?? null);
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      if (columns.exchange?.includes(name)) {
-        const address = exchangeAddress(value, 'EX');
-        if (address.value) put(name, address.value);
-        else if (address.problem) problems.push({ field: name, message: address.problem });
-        continue;
-      }
-      put(name, value);
-    }
-    for (const split of columns.splits) {
-      const parts = splitPersonName(split.value);
-      for (const [part, target] of Object.entries(split.into) as [NamePart, string][]) {
-        const value = parts[NAME_PART_FIELD[part]];
-        if (value && (fields[target] === undefined || fields[target] === null)) put(target, value);
-      }
-    }
-    return { fields, account, owner, problems, warnings };
+}
+
+/** The row function for the engine: mapping + cleaning, configured from what prepareImport found. */
+export function transformConfig(session: OrgSession, prepared: PreparedImport): TransformConfig {
+  return {
+    mapping: prepared.mapping,
+    headers: prepared.source.headers,
+    object: prepared.object,
+    dateOrders: Object.fromEntries(Object.entries(prepared.dateOrders).map(([f, d]) => [f, d.order])),
+    defaultCountry: prepared.defaultCountry,
+    locale: session.org.locale,
   };
 }
 
-type Cleaned = ReturnType<typeof cleanValueForField>;
-
-/**
- * Cleaning results per field and value: exports repeat cities, countries, companies and titles
- * thousands of times. A field whose distinct values outgrow the limit (e-mails, names) stops
- * being cached, so memory stays bounded on any file.
- */
-class CleanCache {
-  private readonly byField = new Map<string, Map<string, Cleaned> | null>();
-  private static readonly LIMIT = 5_000;
-
-  clean(field: FieldDef, value: string, ctx: CleanContext): Cleaned {
-    let values = this.byField.get(field.name);
-    if (values === null) return cleanValueForField(field, value, ctx);
-    if (values === undefined) this.byField.set(field.name, (values = new Map()));
-    const key = ctx.defaultCountry === undefined ? value : `${ctx.defaultCountry}\u0000${value}`;
-    let hit = values.get(key);
-    if (hit === undefined) {
-      hit = cleanValueForField(field, value, ctx);
-      if (values.size >= CleanCache.LIMIT) this.byField.set(field.name, null);
-      else values.set(key, hit);
-    }
-    return hit;
-  }
+export function buildRowMapper(session: OrgSession, prepared: PreparedImport): RowMapper {
+  return buildRowTransform(transformConfig(session, prepared));
 }
 
 /**
@@ -323,10 +246,23 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
   }
   if (request.saveMappingFile) await saveMapping(resolve(cwd, request.saveMappingFile), prepared.mapping);
   const files = defaultResultFiles(request.file, cwd);
+  let rows: AsyncIterable<ReadRow & { mapped?: MappedRow }> = prepared.rows;
+  let parallel: ParallelRows | undefined;
+  if (useWorker(request)) {
+    // The worker reads the file again from the start; this thread's reader is no longer needed.
+    await prepared.rows.close();
+    parallel = parallelRows({
+      file: request.file,
+      read: { encoding: request.encoding, delimiter: request.delimiter, sheet: request.sheet, ...(request.source === 'vcard' ? { format: 'vcard' as const } : {}) },
+      config: transformConfig(session, prepared),
+      sample: request.sample,
+    });
+    rows = parallel;
+  }
   const summary = await runImportEngine(session, {
     object: prepared.object,
     headers: prepared.source.headers,
-    rows: prepared.rows as AsyncIterable<ReadRow>,
+    rows,
     mapper: buildRowMapper(session, prepared),
     mode: request.mode ?? 'insert',
     matchOn: request.matchOn,
@@ -356,7 +292,7 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
     onProgress: request.onProgress,
     fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object),
   });
-  summary.warnings.push(...prepared.source.warnings);
+  summary.warnings.push(...(parallel ? parallel.warnings : prepared.source.warnings));
   return {
     ...summary,
     file: request.file,
