@@ -78,6 +78,8 @@ export interface LoadedPlan {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The published schema, read once (it sits in schemas/ both beside src/ and beside dist/). */
 export function planSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL('../../../schemas/migration-plan.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -124,24 +126,28 @@ export function checkPlanStructure(value: unknown): string[] {
     // oneOf branches repeat each other's complaints; keep each message once.
     for (const error of validate.errors ?? []) if (error.keyword !== 'oneOf' && error.keyword !== 'if') problems.push(describe(error));
   }
-  if (problems.length === 0) {
-    const plan = value as MigrationPlan;
-    const seen = new Map<string, number>();
-    plan.steps.forEach((step, i) => {
-      const key = step.name.toLowerCase();
-      if (seen.has(key)) problems.push(`steps[${i}].name: "${step.name}" is already the name of steps[${seen.get(key)}]`);
+  // The rules a schema cannot say, checked even when the structure has problems so every one is reported.
+  const plan = (isRecord(value) ? value : {}) as Partial<MigrationPlan>;
+  const defaultMode = isRecord(plan.defaults) ? plan.defaults.mode : undefined;
+  const seen = new Map<string, number>();
+  (Array.isArray(plan.steps) ? plan.steps : []).forEach((step: unknown, i) => {
+    if (!isRecord(step)) return;
+    const s = step as Partial<PlanStep>;
+    if (typeof s.name === 'string') {
+      const key = s.name.toLowerCase();
+      if (seen.has(key)) problems.push(`steps[${i}].name: "${s.name}" is already the name of steps[${seen.get(key)}]`);
       else seen.set(key, i);
-      if ((step.mode ?? plan.defaults?.mode) !== undefined && (step.mode ?? plan.defaults?.mode) !== 'insert' && !step.matchOn) {
-        problems.push(`steps[${i}].matchOn: mode ${step.mode ?? plan.defaults?.mode} needs matchOn (Email, Id or an external id field)`);
-      }
-      const targets = new Set<string>();
-      (step.lookups ?? []).forEach((lookup, j) => {
-        if (targets.has(lookup.field)) problems.push(`steps[${i}].lookups[${j}].field: ${lookup.field} already has a lookup`);
-        targets.add(lookup.field);
-        if (step.mapping && lookup.field in step.mapping) problems.push(`steps[${i}].lookups[${j}].field: ${lookup.field} is also in the mapping; keep one`);
-      });
+    }
+    const mode = s.mode ?? defaultMode;
+    if ((mode === 'update' || mode === 'upsert') && !s.matchOn) problems.push(`steps[${i}].matchOn: mode ${mode} needs matchOn (Email, Id or an external id field)`);
+    const targets = new Set<string>();
+    (Array.isArray(s.lookups) ? s.lookups : []).forEach((lookup: unknown, j) => {
+      if (!isRecord(lookup) || typeof lookup.field !== 'string') return;
+      if (targets.has(lookup.field)) problems.push(`steps[${i}].lookups[${j}].field: ${lookup.field} already has a lookup`);
+      targets.add(lookup.field);
+      if (isRecord(s.mapping) && lookup.field in s.mapping) problems.push(`steps[${i}].lookups[${j}].field: ${lookup.field} is also in the mapping; keep one`);
     });
-  }
+  });
   return [...new Set(problems)];
 }
 
