@@ -6,8 +6,8 @@ import type { OrgSession } from '../../../src/core/org/session.js';
 import { listRecycleBin } from '../../../src/core/store/recycle-bin.js';
 import { memoryOrg } from '../../helpers/org.js';
 
-function snapshot(session: OrgSession): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
+function snapshot(session: OrgSession): Record<string, Record<string, unknown>[]> {
+  const out: Record<string, Record<string, unknown>[]> = {};
   for (const object of ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', 'Task', 'Lead']) {
     out[object] = listRecordsFor(session, object, { orderBy: [{ field: 'Id' }] });
   }
