@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir, TEST_SCRYPT_COST } from '../helpers/org.js';
 import { openOrgDb } from '../../src/core/store/database.js';
@@ -98,5 +99,34 @@ describe('lead commands', () => {
     expect(human.stdout + human.stderr).toContain('cannot be disabled');
     expect((await run('partner', 'set', 'claim-limit', '3', '--json')).json()).toEqual({ claimLimit: 3 });
     expect((await run('profile', 'list', '--json')).stdout).toContain('Partner Community User');
+  });
+});
+
+describe('import --assign', () => {
+  it('runs the lead assignment rules on imported rows (countries standardised first: Deutschland → Germany)', async () => {
+    const { run, dir } = await orgFile();
+    await run('queue', 'add', 'EMEA Leads');
+    await run('queue', 'member', 'add', 'EMEA Leads', 'bob');
+    await run('assignment-rule', 'add', 'lead', '--order', '1', '--when', "Country = 'Germany'", '--to', 'queue:EMEA Leads');
+    await run('assignment-rule', 'add', 'lead', '--order', '2', '--to', 'round-robin:anna,carl');
+    const fixture = fileURLToPath(new URL('../../fixtures/leads/trade-show-leads-mixed-countries.csv', import.meta.url));
+    const imported = await run('import', fixture, '--object', 'lead', '--assign', '--success', join(dir, 'ok.csv'), '--errors', join(dir, 'bad.csv'), '--json');
+    expect(imported.code).toBe(0);
+    expect(imported.json()).toMatchObject({ inserted: 5, rejected: 0 });
+    const leads = (await run('record', 'list', 'lead', '--fields', 'LastName,Country,OwnerId', '--json')).json<{ records: { LastName: string; Country: string; OwnerId: string }[] }>().records;
+    const queueId = (await run('queue', 'list', '--json')).json<{ queues: { id: string }[] }>().queues[0]!.id;
+    const users = (await run('user', 'list', '--json')).json<{ id: string; username: string }[] | { users: { id: string; username: string }[] }>();
+    const list = Array.isArray(users) ? users : users.users;
+    const nameOf = (id: string) => (id === queueId ? 'EMEA Leads' : list.find((u) => u.id === id)!.username);
+    expect(leads.map((l) => [l.LastName, l.Country, nameOf(l.OwnerId)])).toEqual([
+      ['Groß', 'Germany', 'EMEA Leads'],
+      ['Virtanen', 'Finland', 'anna'],
+      ['Bērziņa', 'Latvia', 'carl'],
+      ['Weiß', 'Germany', 'EMEA Leads'],
+      ['Jónsdóttir', 'Iceland', 'anna'],
+    ]);
+    const contacts = await run('import', fixture, '--object', 'contact', '--assign');
+    expect(contacts.code).toBe(2);
+    expect(contacts.stderr).toContain('--assign applies to leads');
   });
 });

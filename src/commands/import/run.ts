@@ -7,6 +7,8 @@ import type { Mapping } from '../../core/import/mapping/types.js';
 import type { DateOrder } from '../../core/clean/dates.js';
 import type { OrgSession } from '../../core/org/session.js';
 import { listUsers } from '../../core/store/users.js';
+import type { CrmRecord } from '../../core/store/records.js';
+import { createLeadAssigner } from '../../core/leads/assignment.js';
 import { action, outcome } from '../../cli/action.js';
 import type { CommandContext } from '../../cli/context.js';
 import { EXIT } from '../../cli/exit-codes.js';
@@ -30,6 +32,16 @@ interface RunOptions {
   dateFormat?: string;
   success?: string;
   errors?: string;
+  assign?: boolean;
+}
+
+/** import --assign: the lead assignment rules pick each new lead's owner inside the import's transaction. */
+function leadAssignerFor(session: OrgSession, objectName: string): (values: Readonly<CrmRecord>) => string | undefined {
+  if (session.objects.get(objectName).name !== 'Lead') {
+    throw new CrmError('USAGE', '--assign applies to leads: assignment rules choose lead owners.', { hint: 'Drop --assign, or import with --object lead.' });
+  }
+  const assign = createLeadAssigner(session);
+  return (values) => assign({ ...values })?.owner.id;
 }
 
 const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
@@ -60,6 +72,7 @@ export function register(group: Command): void {
     .option('--date-format <order>', 'MDY, DMY or YMD when a date column is ambiguous (default: detected, else the org locale)')
     .option('--success <file>', 'success file (default next to the input: <name>.success.csv)')
     .option('--errors <file>', 'error file (default next to the input: <name>.errors.csv)')
+    .option('--assign', 'leads: let the assignment rules choose each new lead\'s owner (crmctl assignment-rule list)')
     .action(
       action(async (ctx, options: RunOptions, file: string) => {
         const session = ctx.session();
@@ -97,6 +110,7 @@ export function register(group: Command): void {
           dateFormat: oneOf<DateOrder>('--date-format', options.dateFormat, ['MDY', 'DMY', 'YMD']),
           successFile: options.success,
           errorsFile: options.errors,
+          ...(options.assign ? { assignOwner: leadAssignerFor(session, objectName) } : {}),
           stdin: ctx.io.stdin,
         };
         if (ctx.prompt.interactive && file !== '-') return runWizard(ctx, session, request);

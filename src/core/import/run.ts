@@ -53,6 +53,8 @@ export interface ImportRequest {
   errorsFile?: string | undefined;
   stdin?: NodeJS.ReadableStream | undefined;
   onProgress?: ((rowsDone: number) => void) | undefined;
+  /** Owner of each new record from its values (lead assignment rules: import --assign). */
+  assignOwner?: ((values: Readonly<CrmRecord>) => string | undefined) | undefined;
   /** Objects this request may load instead of IMPORTABLE_OBJECTS (crmctl migrate also loads opportunities and tasks). */
   allowedObjects?: readonly string[] | undefined;
 }
@@ -291,6 +293,7 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
     },
     onProgress: request.onProgress,
     fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object),
+    ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
   });
   summary.warnings.push(...(parallel ? parallel.warnings : prepared.source.warnings));
   return {
