@@ -3,18 +3,19 @@ import { cleanText } from '../clean/text.js';
 import type { MappedRow, RowMapper } from '../import/engine.js';
 import { ColumnIndex } from '../import/mapping/columns.js';
 import type { OrgSession } from '../org/session.js';
+import { iterateRecordsFor } from '../records/service.js';
 import { foldCase } from '../query/fold.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { recordCreatedRange } from '../store/import-jobs.js';
-import { fieldValues } from '../store/migrate-jobs.js';
 import { formatId, insertRecord, reserveIdNumbers } from '../store/records.js';
 import type { LookupMissing, PlanLookup } from './plan.js';
 
 /**
  * Lookups turn a column holding a parent's key ("Company ID", "Account Name", "Contact Email")
  * into the parent's record id, wrapped around the import's row mapper so the engine stays
- * unaware of them. Each lookup indexes its parent field once per step (case-folded, so
- * "ŠČUKINS SIA" finds "Ščukins SIA"); parents created on a miss are recorded for undo.
+ * unaware of them. Each lookup indexes its parent field once per step over the records the user
+ * can read (case-folded in memory: SQLite's NOCASE folds ASCII only, and "ŠČUKINS SIA" must find
+ * "Ščukins SIA"); parents created on a miss are recorded for undo.
  */
 export interface ResolvedLookup {
   lookup: PlanLookup;
@@ -111,8 +112,12 @@ export function withLookups(session: OrgSession, base: RowMapper, lookups: reado
     let index = indexes.get(key);
     if (!index) {
       index = new Map();
-      for (const { id, value } of fieldValues(session.db, l.parent, l.parentField.name)) {
-        const k = foldCase(value.trim());
+      // Only records the acting user can read: a lookup must not link to what they cannot see.
+      for (const record of iterateRecordsFor(session, l.parent.name)) {
+        const value = record[l.parentField.name];
+        if (value === null || value === undefined || value === '') continue;
+        const id = String(record.Id);
+        const k = foldCase(String(value).trim());
         const ids = index.get(k);
         if (ids) ids.push(id);
         else index.set(k, [id]);

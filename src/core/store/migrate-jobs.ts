@@ -1,4 +1,3 @@
-import type { ObjectDef } from '../schema/types.js';
 import type { OrgDb } from './database.js';
 import { cachedStatement } from './records.js';
 import { quoteIdent } from './sql.js';
@@ -125,13 +124,4 @@ export function migrationSteps(db: OrgDb, migrationId: string): MigrationStepRow
     summary: JSON.parse(r.summary) as Record<string, unknown>,
     finishedAt: r.finished_at,
   }));
-}
-
-/**
- * Every (value, id) of one field, for building a lookup index once per step: lookups compare
- * case-folded values in memory (SQLite's NOCASE folds ASCII only; names like "Ščukins" need more).
- */
-export function* fieldValues(db: OrgDb, object: ObjectDef, field: string): Generator<{ id: string; value: string }> {
-  const sql = `SELECT "Id" AS id, ${quoteIdent(field)} AS value FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field)} IS NOT NULL ORDER BY "CreatedDate", "Id"`;
-  for (const row of db.prepare(sql).iterate() as Iterable<{ id: string; value: unknown }>) yield { id: row.id, value: String(row.value) };
 }
