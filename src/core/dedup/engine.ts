@@ -75,31 +75,36 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   const features: F[] = records.map((r, i) => model.prepare(r, i));
   model.learn(features);
   const { threshold, maxBlockSize } = options;
+  // The threshold as a log2 likelihood ratio, so the hot loop compares weights without exponentials.
+  const thresholdWeight = Math.log2(threshold / (1 - threshold));
   const slots = model.keySlots;
 
   // ---- blocking keys ----
+  // Each record's key hashes, ascending, so two records' shared keys are found by one merge walk.
   const slotHash = new Int32Array(n * slots);
+  const slotCount = new Uint8Array(n);
   const keyBuffer: string[] = [];
   let entryCount = 0;
   for (let i = 0; i < n; i++) {
     keyBuffer.length = 0;
     model.blockingKeys(features[i]!, keyBuffer);
+    const base = i * slots;
     let used = 0;
     for (let k = 0; k < keyBuffer.length && used < slots; k++) {
       const h = hash31(keyBuffer[k]!);
-      let seen = false;
-      for (let s = 0; s < used; s++) if (slotHash[i * slots + s] === h) seen = true;
-      if (!seen) slotHash[i * slots + used++] = h;
+      let at = used;
+      while (at > 0 && slotHash[base + at - 1]! > h) at--;
+      if (at > 0 && slotHash[base + at - 1] === h) continue;
+      slotHash.copyWithin(base + at + 1, base + at, base + used);
+      slotHash[base + at] = h;
+      used++;
     }
+    slotCount[i] = used;
     entryCount += used;
   }
   const entries = new Float64Array(entryCount);
   for (let i = 0, e = 0; i < n; i++) {
-    for (let s = 0; s < slots; s++) {
-      const h = slotHash[i * slots + s]!;
-      if (h === 0) break;
-      entries[e++] = h * INDEX_SPACE + i;
-    }
+    for (let s = 0; s < slotCount[i]!; s++) entries[e++] = slotHash[i * slots + s]! * INDEX_SPACE + i;
   }
   entries.sort();
 
@@ -122,19 +127,26 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     const skipped: SkippedBlock[] = [];
     let comparisons = 0;
     let blocks = 0;
+    const debugBlocks = process.env.DEDUP_DEBUG ? new Map<string, number>() : null;
 
+    // Whether i and j share a block before h that was compared in full (then they were scored there).
     const sharesEarlierBlock = (i: number, j: number, h: number): boolean => {
       const bi = i * slots;
       const bj = j * slots;
-      for (let s = 0; s < slots; s++) {
-        const hs = slotHash[bi + s]!;
-        if (hs === 0) break;
-        if (hs >= h || fullBlock[bi + s] === 0) continue;
-        for (let t = 0; t < slots; t++) {
-          const ht = slotHash[bj + t]!;
-          if (ht === 0) break;
-          if (ht === hs) return true;
-        }
+      const ei = bi + slotCount[i]!;
+      const ej = bj + slotCount[j]!;
+      let s = bi;
+      let t = bj;
+      while (s < ei && t < ej) {
+        const hs = slotHash[s]!;
+        if (hs >= h) return false;
+        const ht = slotHash[t]!;
+        if (hs === ht) {
+          if (fullBlock[s] === 1) return true;
+          s++;
+          t++;
+        } else if (hs < ht) s++;
+        else t++;
       }
       return false;
     };
@@ -147,7 +159,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
           const j = members[y]!;
           if (sharesEarlierBlock(i, j, h)) continue;
           comparisons++;
-          if (probability(model.weight(fi, features[j]!)) >= threshold) edgeKeys.push(i * n + j);
+          if (model.weight(fi, features[j]!) >= thresholdWeight) edgeKeys.push(i * n + j);
         }
       }
     };
@@ -184,10 +196,15 @@ export function createMatcher<R extends { id: string }, F extends Features>(
         const members = new Int32Array(size);
         for (let e = start; e < end; e++) members[e - start] = entries[e]! - h * INDEX_SPACE;
         if (size <= maxBlockSize) {
+          const before = comparisons;
           compareAll(members, h);
+          if (debugBlocks) {
+            const prefix = keyText(members[0]!, h).slice(0, 2);
+            debugBlocks.set(prefix, (debugBlocks.get(prefix) ?? 0) + comparisons - before);
+          }
           for (let m = 0; m < size; m++) {
             const base = members[m]! * slots;
-            for (let s = 0; s < slots; s++) if (slotHash[base + s] === h) fullBlock[base + s] = 1;
+            for (let s = 0; s < slotCount[members[m]!]!; s++) if (slotHash[base + s] === h) fullBlock[base + s] = 1;
           }
         } else {
           splitAndCompare([...members], h, 0, '');
@@ -196,6 +213,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       start = end;
     }
 
+    if (debugBlocks) console.error(debugBlocks);
     // Split blocks may meet a pair twice; keep each pair once, in (a, b) order.
     const sortedKeys = Float64Array.from(edgeKeys).sort();
     const edgeA: number[] = [];

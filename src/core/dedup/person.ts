@@ -44,6 +44,28 @@ export interface PersonFeatures extends Features {
   phone: string;
   /** MobilePhone: personal. */
   mobile: string;
+  /** Domain of a company mailbox (not a free-mail provider), or ''. */
+  emailCompanyDomain: string;
+  /** Local part without dots (Gmail drops them): "john.doe" → "johndoe". */
+  emailLocalBare: string;
+  /** Local part without a trailing number: "maria.perez2" → "maria.perez". */
+  emailStem: string;
+  /** Interned ids of the given name (word, full, initial) and surname, for the comparison caches. */
+  firstId: number;
+  /** Interned given name alone (same id space as lastId, so swapped names meet). */
+  firstPlainId: number;
+  lastId: number;
+  companyId: number;
+  cityId: number;
+  // Term frequencies (u) filled in by learn(): computed once per record, not per pair.
+  uFirst: number;
+  uLast: number;
+  uFull: number;
+  uFullReversed: number;
+  uCompany: number;
+  uEmail: number;
+  uPhone: number;
+  uMobile: number;
   /** Whether the name is written in Latin letters (after folding); names in different scripts cannot be compared. */
   latinName: boolean;
   company: string;
@@ -91,8 +113,11 @@ const W_CITY = { exact: 2.0, fuzzy: 1.0, disagree: -1.5 };
 const W_POSTAL = { exact: 3.0, fuzzy: 1.0, disagree: -1.5 };
 const W_COUNTRY_EXACT = 0.3;
 const W_DOB = { exact: 12.0, partial: 4.0, disagree: -8.0 };
-const W_GENERATION = { differ: -14, oneSided: -12 };
+// Someone wrote "Jr." on purpose: merging father and son is worse than missing one duplicate.
+const W_GENERATION = { differ: -25, oneSided: -20 };
 const HOUSEHOLD_CAP = 11;
+/** A Phone number held by more records than this is not used as a blocking key. */
+const SWITCHBOARD_RECORDS = 8;
 const SHARED_CAP = 2;
 /**
  * Prior log2 odds that two records are one person: about one other record per
@@ -109,21 +134,35 @@ const TF_PSEUDO_RECORDS = 1000;
 const FULL_NAME_OWN_COPIES = 2;
 /** No exact agreement is rarer than this, whatever the data set says: caps any one field at about 14 bits. */
 const U_FLOOR = 5e-5;
+/**
+ * No full name is taken as rarer than one person in 20,000: a bare name match
+ * is worth at most about 14 bits however unusual the name, because namesakes
+ * and shared family names are more common than name frequencies suggest.
+ */
+const U_FULL_NAME_FLOOR = 5e-5;
 
 function log2(x: number): number {
   return Math.log2(x);
 }
 
 export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
-  readonly keySlots = 12;
+  readonly keySlots = 13;
   private total = 0;
   private prior = -Math.log2(MIN_PRIOR_RECORDS);
-  private readonly firstCounts = new Map<string, number>();
-  private readonly lastCounts = new Map<string, number>();
+  private readonly firstCounts = new Map<number, number>();
+  private readonly lastCounts = new Map<number, number>();
   private readonly companyCounts = new Map<string, number>();
   private readonly phoneCounts = new Map<string, number>();
   private readonly emailCounts = new Map<string, number>();
-  private readonly fullNameCounts = new Map<string, number>();
+  private readonly fullNameCounts = new Map<number, number>();
+  private learned = false;
+  private readonly names = new Map<string, number>();
+  // Name comparisons depend only on the two names, which repeat endlessly: cache their levels.
+  private readonly firstLevels = new Map<number, number>();
+  private readonly lastLevels = new Map<number, number>();
+  private readonly crossLevels = new Map<number, number>();
+  /** Company and city levels, keyed by interned ids (prefixed so they never meet name ids). */
+  private readonly otherLevels = new Map<number, number>();
 
   prepare(record: MatchRecord, index: number): PersonFeatures {
     const given = givenNameParts(record.FirstName);
@@ -132,9 +171,9 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     const local = emailLocal(email);
     const phone = digitsKey(record.Phone);
     const mobile = digitsKey(record.MobilePhone);
-    const street = streetKey(record.Street);
+    const street = memo(streetKeys, record.Street, streetKey);
     const families = nameFamilies(given.first);
-    return {
+    const features: PersonFeatures = {
       index,
       id: record.id,
       record,
@@ -151,8 +190,17 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
       emailGeneric: GENERIC_LOCAL_PARTS.has(local),
       phone,
       mobile,
+      emailCompanyDomain: email !== '' && !FREE_MAIL_DOMAINS.has(email.slice(local.length + 1)) ? email.slice(local.length + 1) : '',
+      emailLocalBare: local.replace(/\./g, ''),
+      emailStem: local.replace(/\d+$/, ''),
+      firstId: this.intern(`${given.first}|${given.full}|${given.initialOnly ? 1 : 0}`),
+      firstPlainId: this.intern(given.full),
+      lastId: this.intern(sur.key),
+      companyId: 0,
+      cityId: 0,
+      uFirst: 0, uLast: 0, uFull: 0, uFullReversed: 0, uCompany: 0, uEmail: 0, uPhone: 0, uMobile: 0,
       latinName: !/[^a-z0-9]/.test(given.full + sur.key),
-      company: companyKey(record.Company),
+      company: memo(companyKeys, record.Company, companyKey),
       street,
       house: houseNumber(street),
       city: compactKey(record.City),
@@ -160,6 +208,30 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
       country: compactKey(record.Country),
       dob: dateKey(record.Birthdate),
     };
+    features.companyId = this.intern(`c|${features.company}`);
+    features.cityId = this.intern(`t|${features.city}`);
+    if (this.learned) this.fillFrequencies(features);
+    return features;
+  }
+
+  private intern(key: string): number {
+    let id = this.names.get(key);
+    if (id === undefined) {
+      id = this.names.size + 1;
+      this.names.set(key, id);
+    }
+    return id;
+  }
+
+  private fillFrequencies(f: PersonFeatures): void {
+    f.uFirst = this.frequency(this.firstCounts, f.firstPlainId, U_FIRST_DEFAULT);
+    f.uLast = this.frequency(this.lastCounts, f.lastId, U_LAST_DEFAULT);
+    f.uFull = this.fullNameFrequency(f.firstPlainId, f.lastId);
+    f.uFullReversed = this.fullNameFrequency(f.lastId, f.firstPlainId);
+    f.uCompany = this.frequency(this.companyCounts, f.company, U_COMPANY_DEFAULT);
+    f.uEmail = Math.max(U_EMAIL_FLOOR, this.frequency(this.emailCounts, f.email, U_EMAIL_DEFAULT));
+    f.uPhone = Math.max(U_PHONE_FLOOR, this.frequency(this.phoneCounts, f.phone, U_PHONE_FLOOR));
+    f.uMobile = Math.max(U_PHONE_FLOOR, this.frequency(this.phoneCounts, f.mobile, U_PHONE_FLOOR));
   }
 
   learn(all: readonly PersonFeatures[]): void {
@@ -169,14 +241,16 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
       if (key !== '') map.set(key, (map.get(key) ?? 0) + 1);
     };
     for (const f of all) {
-      bump(this.firstCounts, f.firstFull);
-      bump(this.lastCounts, f.last);
-      if (f.firstFull !== '' && f.last !== '') bump(this.fullNameCounts, `${f.firstFull}|${f.last}`);
+      if (f.firstFull !== '') bumpId(this.firstCounts, f.firstPlainId);
+      if (f.last !== '') bumpId(this.lastCounts, f.lastId);
+      if (f.firstFull !== '' && f.last !== '') bumpId(this.fullNameCounts, f.firstPlainId * NAME_ID_SPACE + f.lastId);
       bump(this.companyCounts, f.company);
       bump(this.phoneCounts, f.phone);
       if (f.mobile !== f.phone) bump(this.phoneCounts, f.mobile);
       bump(this.emailCounts, f.email);
     }
+    this.learned = true;
+    for (const f of all) this.fillFrequencies(f);
   }
 
   /**
@@ -184,22 +258,27 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
    * two being compared are not evidence that the value is common), smoothed
    * towards `prior` so a handful of records cannot swing the weight.
    */
-  private frequency(map: Map<string, number>, key: string, prior: number): number {
+  private frequency<K>(map: Map<K, number>, key: K, prior: number): number {
     const others = Math.max(0, (map.get(key) ?? 0) - 2);
     return Math.max(U_FLOOR, (others + TF_PSEUDO_RECORDS * prior) / (this.total + TF_PSEUDO_RECORDS));
   }
 
   blockingKeys(f: PersonFeatures, out: string[]): void {
     if (f.email !== '') out.push(`e|${f.email}`);
-    if (f.phone !== '') out.push(`p|${f.phone.slice(-7)}`);
+    // A Phone held by many records is a switchboard: it would make big blocks of colleagues and proves little.
+    if (f.phone !== '' && (this.phoneCounts.get(f.phone) ?? 0) <= SWITCHBOARD_RECORDS) out.push(`p|${f.phone.slice(-7)}`);
     if (f.mobile !== '') out.push(`p|${f.mobile.slice(-7)}`);
-    const initial = f.firstWord.slice(0, 1);
+    // Surname sound with the given name's nickname family (Bob meets Robert) and with its sound (typos).
+    // An initial alone ("J. Smith") only meets by e-mail, phone, company or address: a key of surname and
+    // initial would put every J. Smith, John and James Smith in one block.
     if (f.last !== '') {
-      out.push(`n|${f.lastPhon[0]}|${initial}`);
-      if (f.lastPhon[1] !== f.lastPhon[0]) out.push(`n|${f.lastPhon[1]}|${initial}`);
+      const given = f.firstInitialOnly ? f.firstWord : f.firstCanon;
+      out.push(`n|${f.lastPhon[0]}|${given}`);
+      if (f.lastPhon[1] !== f.lastPhon[0]) out.push(`n|${f.lastPhon[1]}|${given}`);
+      if (!f.firstInitialOnly && f.firstWord !== '') out.push(`n|${f.lastPhon[0]}|=${f.firstPhon[0]}`);
     }
     // The same key with the name parts swapped meets a record whose first and last names were exchanged.
-    if (f.firstWord !== '' && f.last !== '' && !f.firstInitialOnly) out.push(`n|${f.firstPhon[0]}|${f.last.slice(0, 1)}`);
+    if (f.firstWord !== '' && f.last !== '' && !f.firstInitialOnly) out.push(`n|${f.firstPhon[0]}|=${f.lastPhon[0]}`);
     // Surname typos that change its sound: given name with date of birth, company or address.
     if (f.firstWord !== '' && f.dob !== '') out.push(`d|${f.firstCanon}|${f.dob}`);
     if (f.dob !== '' && f.last !== '') out.push(`b|${f.dob}|${f.last.slice(0, 1)}`);
@@ -218,27 +297,46 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
 
   private firstLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.firstFull === '' || b.firstFull === '' || a.latinName !== b.latinName) return BLANK;
-    return givenNameLevel(a.firstFull, a.firstWord, a.firstInitialOnly, a.firstPhon, b.firstFull, b.firstWord, b.firstInitialOnly, b.firstPhon);
+    if (a.firstId === b.firstId) return EXACT;
+    const key = pairKey(a.firstId, b.firstId);
+    let level = this.firstLevels.get(key);
+    if (level === undefined) {
+      level = givenNameLevel(a.firstFull, a.firstWord, a.firstInitialOnly, a.firstPhon, b.firstFull, b.firstWord, b.firstInitialOnly, b.firstPhon);
+      remember(this.firstLevels, key, level);
+    }
+    return level;
   }
 
   private lastLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.last === '' || b.last === '' || a.latinName !== b.latinName) return BLANK;
     if (a.last === b.last) return EXACT;
-    // A typo; two edits are not ("Pereira"/"Ferreira" are two families).
-    if (isTypo(a.last, b.last)) return STRONG;
-    if (phoneticAgree(a.lastPhon, b.lastPhon)) return PHONETIC;
-    // Double-barrelled and married names: "Garcia Lopez" / "Garcia" (as weak as sounding alike).
-    if (Math.min(a.last.length, b.last.length) >= 4 && (a.last.startsWith(b.last) || b.last.startsWith(a.last) || a.last.endsWith(b.last) || b.last.endsWith(a.last))) return PHONETIC;
-    if (jaroWinkler(a.last, b.last) >= 0.88) return WEAK;
-    return DISAGREE;
+    const key = pairKey(a.lastId, b.lastId);
+    let level = this.lastLevels.get(key);
+    if (level === undefined) {
+      level = surnameLevel(a, b);
+      remember(this.lastLevels, key, level);
+    }
+    return level;
   }
+
+  /** Given name read against a surname (for swaps), cached like the other name levels. */
+  private crossLevel(given: PersonFeatures, surname: PersonFeatures): number {
+    const key = given.firstId * NAME_ID_SPACE + surname.lastId;
+    let level = this.crossLevels.get(key);
+    if (level === undefined) {
+      level = givenNameLevel(given.firstFull, given.firstWord, given.firstInitialOnly, given.firstPhon, surname.last, surname.last, false, surname.lastPhon);
+      remember(this.crossLevels, key, level);
+    }
+    return level;
+  }
+
 
   /** Whether first and last names were exchanged: A's first ≈ B's last and A's last ≈ B's first. */
   private swapped(a: PersonFeatures, b: PersonFeatures): boolean {
     if (a.firstFull === '' || b.firstFull === '' || a.last === '' || b.last === '' || a.latinName !== b.latinName) return false;
     // A's given name read as B's surname, and A's surname as B's given name (nicknames and typos allowed).
-    const givenOk = givenNameLevel(a.last, a.last, false, a.lastPhon, b.firstFull, b.firstWord, b.firstInitialOnly, b.firstPhon);
-    const givenOk2 = givenNameLevel(a.firstFull, a.firstWord, a.firstInitialOnly, a.firstPhon, b.last, b.last, false, b.lastPhon);
+    const givenOk = this.crossLevel(b, a);
+    const givenOk2 = this.crossLevel(a, b);
     return (givenOk <= INITIAL && givenOk !== BLANK) && (givenOk2 <= INITIAL && givenOk2 !== BLANK);
   }
 
@@ -251,11 +349,10 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   private emailLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.email === '' || b.email === '') return BLANK;
     if (a.email === b.email) return a.emailGeneric ? GENERIC : EXACT;
-    if (!a.emailGeneric && a.emailLocal === b.emailLocal && a.emailLocal.length >= 5) return STRONG;
-    const domainA = a.email.slice(a.emailLocal.length + 1);
-    const sameCompanyDomain = domainA === b.email.slice(b.emailLocal.length + 1) && !FREE_MAIL_DOMAINS.has(domainA);
-    const numberedMailbox = a.emailLocal.replace(/\d+$/, '') === b.emailLocal.replace(/\d+$/, '');
-    if (!numberedMailbox && a.email.length >= 8 && editSimilarity(a.email, b.email) >= 0.85) return WEAK;
+    if (!a.emailGeneric && a.emailLocalBare === b.emailLocalBare && a.emailLocalBare.length >= 5) return STRONG;
+    const sameCompanyDomain = a.emailCompanyDomain !== '' && a.emailCompanyDomain === b.emailCompanyDomain;
+    const numberedMailbox = a.emailStem === b.emailStem;
+    if (!numberedMailbox && a.email.length >= 8 && Math.abs(a.email.length - b.email.length) <= 3 && editSimilarity(a.email, b.email) >= 0.85) return WEAK;
     return sameCompanyDomain && !a.emailGeneric && !b.emailGeneric ? CONFLICT : DISAGREE;
   }
 
@@ -279,23 +376,23 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   /** Frequency of the shared number: the larger over all agreeing pairs, so that the score is symmetric. */
   private sharedPhoneFrequency(a: PersonFeatures, b: PersonFeatures): number {
     let u = U_PHONE_FLOOR;
-    const consider = (x: string, y: string) => {
-      if (phonesAgree(x, y)) {
-        u = Math.max(u, this.frequency(this.phoneCounts, x, U_PHONE_FLOOR), this.frequency(this.phoneCounts, y, U_PHONE_FLOOR));
-      }
-    };
-    consider(a.phone, b.phone);
-    consider(a.phone, b.mobile);
-    consider(a.mobile, b.phone);
-    consider(a.mobile, b.mobile);
+    if (phonesAgree(a.phone, b.phone)) u = Math.max(u, a.uPhone, b.uPhone);
+    if (phonesAgree(a.phone, b.mobile)) u = Math.max(u, a.uPhone, b.uMobile);
+    if (phonesAgree(a.mobile, b.phone)) u = Math.max(u, a.uMobile, b.uPhone);
+    if (phonesAgree(a.mobile, b.mobile)) u = Math.max(u, a.uMobile, b.uMobile);
     return u;
   }
 
   private companyLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.company === '' || b.company === '') return BLANK;
     if (a.company === b.company) return EXACT;
-    if (jaroWinkler(a.company, b.company) >= 0.92) return STRONG;
-    return DISAGREE;
+    const key = pairKey(a.companyId, b.companyId);
+    let level = this.otherLevels.get(key);
+    if (level === undefined) {
+      level = jaroWinkler(a.company, b.company) >= 0.92 ? STRONG : DISAGREE;
+      remember(this.otherLevels, key, level);
+    }
+    return level;
   }
 
   private streetLevel(a: PersonFeatures, b: PersonFeatures): number {
@@ -308,13 +405,20 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   private cityLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.city === '' || b.city === '') return BLANK;
     if (a.city === b.city) return EXACT;
-    return jaroWinkler(a.city, b.city) >= 0.9 ? STRONG : DISAGREE;
+    const key = pairKey(a.cityId, b.cityId);
+    let level = this.otherLevels.get(key);
+    if (level === undefined) {
+      level = jaroWinkler(a.city, b.city) >= 0.9 ? STRONG : DISAGREE;
+      remember(this.otherLevels, key, level);
+    }
+    return level;
   }
 
   private postalLevel(a: PersonFeatures, b: PersonFeatures): number {
     if (a.postal === '' || b.postal === '') return BLANK;
     if (a.postal === b.postal) return EXACT;
-    return a.postal.length >= 4 && editDistance(a.postal, b.postal) <= 1 ? STRONG : DISAGREE;
+    if (a.postal.length < 4 || Math.abs(a.postal.length - b.postal.length) > 1) return DISAGREE;
+    return editDistance(a.postal, b.postal) <= 1 ? STRONG : DISAGREE;
   }
 
   private dobLevel(a: PersonFeatures, b: PersonFeatures): number {
@@ -328,12 +432,9 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
 
   /** Weight of names found swapped: like two exact names (the more common reading counts), less a penalty. */
   private swapWeight(a: PersonFeatures, b: PersonFeatures): number {
-    const uFirst = Math.max(this.frequency(this.firstCounts, a.firstFull, U_FIRST_DEFAULT), this.frequency(this.firstCounts, b.firstFull, U_FIRST_DEFAULT));
-    const uLast = Math.max(this.frequency(this.lastCounts, a.last, U_LAST_DEFAULT), this.frequency(this.lastCounts, b.last, U_LAST_DEFAULT));
-    const uFull = Math.max(
-      this.fullNameFrequency(a.firstFull, a.last), this.fullNameFrequency(b.firstFull, b.last),
-      this.fullNameFrequency(a.last, a.firstFull), this.fullNameFrequency(b.last, b.firstFull),
-    );
+    const uFirst = Math.max(a.uFirst, b.uFirst);
+    const uLast = Math.max(a.uLast, b.uLast);
+    const uFull = Math.max(a.uFull, b.uFull, a.uFullReversed, b.uFullReversed);
     return log2((M_FIRST_EXACT * M_LAST_EXACT) / Math.max(uFirst * uLast, uFull)) - SWAP_PENALTY;
   }
 
@@ -343,15 +444,15 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
    * so the product of the two frequencies can make a common full name look rare.
    * The frequency of the full name in the data set is a floor for that product.
    */
-  private fullNameFrequency(first: string, last: string): number {
+  private fullNameFrequency(firstPlainId: number, lastId: number): number {
     // A full name is mostly held by copies of one person: the first few holders are not namesakes.
-    const others = Math.max(0, (this.fullNameCounts.get(`${first}|${last}`) ?? 0) - 2 - FULL_NAME_OWN_COPIES);
-    return Math.max(U_FLOOR, (others + TF_PSEUDO_RECORDS * U_FIRST_DEFAULT * U_LAST_DEFAULT) / (this.total + TF_PSEUDO_RECORDS));
+    const others = Math.max(0, (this.fullNameCounts.get(firstPlainId * NAME_ID_SPACE + lastId) ?? 0) - 2 - FULL_NAME_OWN_COPIES);
+    return Math.max(U_FULL_NAME_FLOOR, (others + TF_PSEUDO_RECORDS * U_FIRST_DEFAULT * U_LAST_DEFAULT) / (this.total + TF_PSEUDO_RECORDS));
   }
 
   private firstWeight(level: number, a: PersonFeatures): number {
     switch (level) {
-      case EXACT: return log2(M_FIRST_EXACT / this.frequency(this.firstCounts, a.firstFull, U_FIRST_DEFAULT));
+      case EXACT: return log2(M_FIRST_EXACT / a.uFirst);
       case STRONG: return W_FIRST.strong;
       case INITIAL: return W_FIRST.initial;
       case WEAK: return W_FIRST.weak;
@@ -362,7 +463,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
 
   private lastWeight(level: number, a: PersonFeatures): number {
     switch (level) {
-      case EXACT: return log2(M_LAST_EXACT / this.frequency(this.lastCounts, a.last, U_LAST_DEFAULT));
+      case EXACT: return log2(M_LAST_EXACT / a.uLast);
       case STRONG: return W_LAST.strong;
       case PHONETIC: return W_LAST.phonetic;
       case WEAK: return W_LAST.weak;
@@ -373,7 +474,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
 
   private emailWeight(level: number, a: PersonFeatures): number {
     switch (level) {
-      case EXACT: return log2(M_EMAIL_EXACT / Math.max(U_EMAIL_FLOOR, this.frequency(this.emailCounts, a.email, U_EMAIL_DEFAULT)));
+      case EXACT: return log2(M_EMAIL_EXACT / a.uEmail);
       case GENERIC: return W_EMAIL.generic;
       case STRONG: return W_EMAIL.local;
       case WEAK: return W_EMAIL.typo;
@@ -391,7 +492,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
 
   private companyWeight(level: number, a: PersonFeatures): number {
     switch (level) {
-      case EXACT: return log2(M_COMPANY_EXACT / this.frequency(this.companyCounts, a.company, U_COMPANY_DEFAULT));
+      case EXACT: return log2(M_COMPANY_EXACT / a.uCompany);
       case STRONG: return W_COMPANY.fuzzy;
       case DISAGREE: return W_COMPANY.disagree;
       default: return 0;
@@ -433,8 +534,8 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
       lastW = this.lastWeight(lastLevel, a);
       names = firstW + lastW;
       if (firstLevel === EXACT && lastLevel === EXACT) {
-        const uFull = this.fullNameFrequency(a.firstFull, a.last);
-        const uProduct = this.frequency(this.firstCounts, a.firstFull, U_FIRST_DEFAULT) * this.frequency(this.lastCounts, a.last, U_LAST_DEFAULT);
+        const uFull = a.uFull;
+        const uProduct = a.uFirst * a.uLast;
         if (uFull > uProduct) {
           // Shown as the surname's share of the correction.
           const correction = log2(uProduct / uFull);
@@ -499,7 +600,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
         else if (lastLevel === STRONG) r(lastW, `similar last names ${show(ra.LastName)}/${show(rb.LastName)}`);
         else if (lastLevel === PHONETIC) r(lastW, `last names ${show(ra.LastName)}/${show(rb.LastName)} sound alike`);
       }
-      evidence.push({ field: 'Email', comparison: emailLevel === STRONG ? 'local part' : emailLevel === WEAK ? 'edit distance' : emailLevel === GENERIC ? 'exact (shared mailbox)' : levelName(emailLevel), weight: roundWeight(emailW), agreement: agreementOf(emailLevel === GENERIC ? WEAK : emailLevel) });
+      evidence.push({ field: 'Email', comparison: emailLevel === STRONG ? 'local part' : emailLevel === WEAK ? 'edit distance' : emailLevel === GENERIC ? 'exact (shared mailbox)' : emailLevel === CONFLICT ? 'different (same company domain)' : levelName(emailLevel), weight: roundWeight(emailW), agreement: agreementOf(emailLevel === GENERIC ? WEAK : emailLevel) });
       if (emailLevel === EXACT) r(emailW, `same e-mail ${a.email}`);
       else if (emailLevel === STRONG) r(emailW, `same e-mail name ${a.emailLocal}@…`);
       else if (emailLevel === WEAK) r(emailW, `e-mails ${show(ra.Email)}/${show(rb.Email)} differ by a typo`);
@@ -543,8 +644,50 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   }
 }
 
+const NAME_ID_SPACE = 2 ** 24;
+
+function bumpId(map: Map<number, number>, key: number): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+// Company and street keys repeat across colleagues and households; compute each once.
+const companyKeys = new Map<string, string>();
+const streetKeys = new Map<string, string>();
+function memo(cache: Map<string, string>, value: string | null | undefined, compute: (v: string) => string): string {
+  if (!value) return '';
+  let key = cache.get(value);
+  if (key === undefined) {
+    key = compute(value);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(value, key);
+  }
+  return key;
+}
+const CACHE_LIMIT = 1_000_000;
+
+/** Order-free key of two interned name ids. */
+function pairKey(x: number, y: number): number {
+  return x < y ? x * NAME_ID_SPACE + y : y * NAME_ID_SPACE + x;
+}
+
+function remember(cache: Map<number, number>, key: number, level: number): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, level);
+}
+
 const pos = (w: number) => (w > 0 ? w : 0);
 const neg = (w: number) => (w < 0 ? w : 0);
+
+/** Surname agreement: a typo is STRONG, sounding alike or a double-barrelled part PHONETIC, look-alike WEAK. */
+function surnameLevel(a: PersonFeatures, b: PersonFeatures): number {
+  // A typo; two edits are not ("Pereira"/"Ferreira" are two families).
+  if (isTypo(a.last, b.last)) return STRONG;
+  if (phoneticAgree(a.lastPhon, b.lastPhon)) return PHONETIC;
+  // Double-barrelled and married names: "Garcia Lopez" / "Garcia" (as weak as sounding alike).
+  if (Math.min(a.last.length, b.last.length) >= 4 && (a.last.startsWith(b.last) || b.last.startsWith(a.last) || a.last.endsWith(b.last) || b.last.endsWith(a.last))) return PHONETIC;
+  if (jaroWinkler(a.last, b.last) >= 0.88) return WEAK;
+  return DISAGREE;
+}
 
 /**
  * Given-name agreement: exact; STRONG for a nickname (Bob/Robert), the same
@@ -567,7 +710,7 @@ function givenNameLevel(
   if (wordA === wordB) return STRONG;
   if (areNicknames(wordA, wordB)) return STRONG;
   if (isTypo(fullA, fullB)) return STRONG;
-  if (jaroWinkler(fullA, fullB) >= 0.85 || phoneticAgree(phonA, phonB)) return WEAK;
+  if (phoneticAgree(phonA, phonB) || jaroWinkler(fullA, fullB) >= 0.85) return WEAK;
   return DISAGREE;
 }
 
