@@ -6,6 +6,10 @@ import { runMigration } from '../../../src/core/migrate/run.js';
 import { listMigrationRuns, undoMigration } from '../../../src/core/migrate/jobs.js';
 import { initPlan } from '../../../src/core/migrate/init.js';
 import type { CrmError } from '../../../src/core/errors.js';
+import { addUser } from '../../../src/core/security/users.js';
+import { setSharing } from '../../../src/core/security/sharing.js';
+import { createRecord } from '../../../src/core/records/service.js';
+import { TEST_SCRYPT_COST } from '../../helpers/org.js';
 
 const FIXTURES = new URL('../../../fixtures/migrate/', import.meta.url);
 
@@ -209,6 +213,28 @@ steps:
       { opportunity: 'Tampere factory retrofit', LastName: 'Mäkinen', Role: 'Decision Maker', IsPrimary: 1 },
       { opportunity: 'Rīgas birojs — licences', LastName: 'Ozoliņa', Role: 'Economic Buyer', IsPrimary: 0 },
     ]);
+  });
+});
+
+describe('lookups and sharing', () => {
+  it('a lookup finds only accounts the acting user can read (Private sharing)', async () => {
+    const org = await memoryOrg();
+    for (const username of ['rep', 'peer']) {
+      await addUser(org.session, { username, name: username, email: `${username}@example.com`, profile: 'Standard User', notify: false }, { cost: TEST_SCRYPT_COST });
+    }
+    setSharing(org.session, ['account=private', 'contact=private']);
+    createRecord(org.as('rep'), 'Account', { Name: 'Valio Oy' });
+    createRecord(org.as('peer'), 'Account', { Name: 'Fazer Oyj' });
+    const dir = tempDir('crmctl-migrate-sharing-');
+    writeFileSync(join(dir, 'contacts.csv'), 'Last Name,Email,Company\r\nVirtanen,virtanen@valio.fi,valio oy\r\nKorhonen,korhonen@fazer.fi,Fazer Oyj\r\n');
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      'version: 1\nsteps:\n  - name: contacts\n    file: contacts.csv\n    object: Contact\n    mapping: { LastName: Last Name, Email: Email }\n    lookups: [{ field: AccountId, column: Company, object: Account, matchOn: Name }]\n',
+    );
+    const result = await runMigration(org.as('rep'), join(dir, 'plan.yaml'));
+    expect(result.steps[0]).toMatchObject({ inserted: 1, rejected: 1, lookupMisses: 1 });
+    expect(readFileSync(join(dir, 'contacts.errors.csv'), 'utf8')).toContain('lookup found no Account with Name = ""Fazer Oyj""');
+    expect(rows(org, 'SELECT c."LastName", a."Name" FROM "Contact" c JOIN "Account" a ON a."Id" = c."AccountId"')).toEqual([{ LastName: 'Virtanen', Name: 'Valio Oy' }]);
   });
 });
 
