@@ -130,3 +130,17 @@ describe('import --assign', () => {
     expect(contacts.stderr).toContain('--assign applies to leads');
   });
 });
+
+describe('partner enable on a terminal', () => {
+  it('asks for the company name even with --yes, and changes nothing on a wrong answer', async () => {
+    const { run, db } = await orgFile();
+    const wrong = await cli(['--db', db, 'partner', 'enable', '--yes'], { tty: true, stdin: 'Acne\n' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"Acne" is not the company name; nothing was changed');
+    expect((await run('partner', 'set', 'claim-limit', '2')).code).toBe(1);
+    const right = await cli(['--db', db, 'partner', 'enable', '--yes'], { tty: true, stdin: 'Acme\n' });
+    expect(right.code).toBe(0);
+    expect(right.stdout + right.stderr).toContain('cannot be disabled');
+    expect((await run('partner', 'set', 'claim-limit', '2')).code).toBe(0);
+  });
+});

@@ -3,9 +3,22 @@ import { CrmError } from '../../core/errors.js';
 import { enablePartners } from '../../core/partners/index.js';
 import { partnerChannelEnabledAt } from '../../core/partners/settings.js';
 import { action, outcome } from '../../cli/action.js';
-import { Prompter } from '../../cli/prompts.js';
+import { createInterface } from 'node:readline';
+import type { CliIO } from '../../cli/io.js';
 
 const IRREVERSIBLE = 'Partner relationship management cannot be disabled once enabled.';
+
+/** One typed line (canonical terminal input; the answer is not secret), or '' at end of input. */
+async function askLine(io: CliIO, question: string): Promise<string> {
+  io.stderr.write(question);
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  try {
+    for await (const line of lines) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
+}
 
 export function register(partner: Command): void {
   partner
@@ -20,7 +33,7 @@ export function register(partner: Command): void {
         const onTerminal = ctx.io.stdin.isTTY === true && ctx.io.stderr.isTTY === true && !ctx.json && ctx.io.env.CI !== 'true';
         if (onTerminal && !partnerChannelEnabledAt(session.db)) {
           // --yes is not enough by hand: typing the company name proves which org this is.
-          const typed = await new Prompter(ctx.io, true, false).input(`${IRREVERSIBLE} Type the company name (${session.org.company}) to enable it`, { flag: '--yes' });
+          const typed = await askLine(ctx.io, `${IRREVERSIBLE}\nType the company name (${session.org.company}) to enable it: `);
           if (typed.trim() !== session.org.company) {
             throw new CrmError('USAGE', `"${typed.trim()}" is not the company name; nothing was changed.`, { hint: `Type exactly: ${session.org.company}` });
           }
