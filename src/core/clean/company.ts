@@ -76,9 +76,12 @@ export function companyKey(name: string | null | undefined): string {
   if (!name) return '';
   const text = strip(name.normalize('NFKC').trim());
   const words = toWords(text);
+  // Only a written "The" is an article: "Þé" also folds to "the".
+  let article = /^the(?![\p{L}\p{N}])/iu.test(text);
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
-    if (words[0] === 'the' || words[0] === '&') {
+    if ((article && words[0] === 'the') || words[0] === '&') {
+      if (words[0] === 'the') article = false;
       words.shift();
       changed = true;
       continue;
