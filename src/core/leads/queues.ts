@@ -3,6 +3,8 @@ import type { OrgSession } from '../org/session.js';
 import { requireAdministrator } from '../security/admin.js';
 import { auditSetupChange } from '../security/audit.js';
 import { refreshAccess } from '../security/sharing-policy.js';
+import { queueIdsOf } from '../security/queues.js';
+import { isPartnerUser } from '../partners/field-access.js';
 import { inTransaction } from '../store/database.js';
 import {
   deleteQueueMember,
@@ -103,6 +105,10 @@ function queueView(session: OrgSession, queue: QueueRow): QueueView {
   };
 }
 
+/** Every queue; partner users see only the queues they belong to. */
 export function queueList(session: OrgSession): QueueView[] {
-  return listQueues(session.db).map((q) => queueView(session, q));
+  const mine = isPartnerUser(session.actor) ? new Set(queueIdsOf(session.db, session.actor.id)) : undefined;
+  return listQueues(session.db)
+    .filter((q) => mine === undefined || mine.has(q.id))
+    .map((q) => queueView(session, q));
 }

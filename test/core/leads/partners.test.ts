@@ -4,7 +4,7 @@ import { addUser } from '../../../src/core/security/users.js';
 import { addRole, roleTree } from '../../../src/core/security/roles.js';
 import { explainAccess } from '../../../src/core/security/explain.js';
 import { addPartnerUser, enablePartnerAccount, enablePartners, setClaimLimit } from '../../../src/core/partners/index.js';
-import { addQueue, addQueueMember } from '../../../src/core/leads/queues.js';
+import { addQueue, addQueueMember, queueList } from '../../../src/core/leads/queues.js';
 import { claimLead } from '../../../src/core/leads/claim.js';
 import { createRecord, getRecordById, listRecordsFor, updateRecord } from '../../../src/core/records/service.js';
 import { listAudit } from '../../../src/core/store/org.js';
@@ -61,6 +61,9 @@ describe('partner relationship management', () => {
     // The executive is above Liisa in the partner roles, but not in the queue.
     expect(names('mika@resellers.fi', 'Lead')).toEqual(['Own']);
     expect(names('admin', 'Lead')).toEqual(['Internal', 'Own', 'Queued']);
+    addQueue(s, 'Internal Only', 'lead');
+    expect(queueList(org.as('liisa')).map((q) => q.name)).toEqual(['Partner Leads']);
+    expect(queueList(org.as('cm')).map((q) => q.name)).toEqual(['Internal Only', 'Partner Leads']);
     expect(explainAccess(org.as(), 'liisa', 'Lead', queued).read).toBe(true);
     expect(explainAccess(org.as(), 'liisa', 'Lead', own).read).toBe(true);
     void account;
