@@ -33,11 +33,12 @@ export function register(group: Command): void {
             // Counting rows costs one extra read per file: only worth it when someone watches the bar.
             countRows: ctx.io.stderr.isTTY === true && !ctx.json,
             onProgress: (p) => {
+              // One bar for the whole plan: rate and ETA over all files, the label says which step runs.
               if (p.step !== current) {
                 current = p.step;
-                progress.setLabel(`Step ${p.step} of ${p.steps}: ${p.name} (${p.object})`, p.totalRows);
+                progress.setLabel(`Step ${p.step} of ${p.steps}: ${p.name} (${p.object})`, p.planRows);
               }
-              progress.set(p.rows);
+              progress.set(p.planRows === undefined ? p.rows : p.planDone);
             },
           });
           return outcome(result, renderMigration, result.totals.rejected > 0 ? EXIT.rejected : EXIT.success);

@@ -41,8 +41,12 @@ export interface MigrateProgress {
   name: string;
   object: string;
   rows: number;
-  /** Rows in the step's file, when counted beforehand (for a bar and an ETA). */
+  /** Rows in the step's file, when counted beforehand. */
   totalRows?: number | undefined;
+  /** Rows this run has processed over all its steps so far. */
+  planDone: number;
+  /** Rows in all the files this run loads, when counted beforehand (for a bar and an ETA over the whole plan). */
+  planRows?: number | undefined;
 }
 
 export interface MigrateOptions {
@@ -53,7 +57,7 @@ export interface MigrateOptions {
   from?: string | undefined;
   /** Continue this plan's newest unfinished run, skipping the steps it committed. */
   resume?: boolean | undefined;
-  /** Count each file's rows before its step (one extra read) so progress can show an ETA. */
+  /** Count the files' rows before the run (one extra read of each) so progress can show an ETA for the whole plan. */
   countRows?: boolean | undefined;
   onProgress?: ((progress: MigrateProgress) => void) | undefined;
 }
@@ -152,6 +156,16 @@ async function countFileRows(file: string, step: PlanStep): Promise<number> {
   return n;
 }
 
+async function countRows(loaded: LoadedPlan, selected: readonly number[], options: MigrateOptions): Promise<Map<number, number>> {
+  const counted = new Map<number, number>();
+  if (!options.countRows) return counted;
+  for (const index of selected) {
+    const step = effectiveStep(loaded.plan, loaded.plan.steps[index]!);
+    counted.set(index, await countFileRows(resolve(loaded.folder, step.file), step));
+  }
+  return counted;
+}
+
 interface StepContext {
   session: OrgSession;
   loaded: LoadedPlan;
@@ -161,6 +175,9 @@ interface StepContext {
   position: number;
   steps: number;
   options: MigrateOptions;
+  /** Rows counted per step index (countRows), and the rows earlier steps of this run processed. */
+  counted: Map<number, number>;
+  planDone: number;
 }
 
 async function runStep(ctx: StepContext, index: number): Promise<StepResult> {
@@ -183,7 +200,8 @@ async function runStep(ctx: StepContext, index: number): Promise<StepResult> {
   }
   const matchOn = step.matchOn === undefined ? undefined : (session.objects.field(objectDef, step.matchOn)?.name ?? step.matchOn);
   const file = resolve(loaded.folder, step.file);
-  const totalRows = ctx.options.countRows ? await countFileRows(file, step) : undefined;
+  const totalRows = ctx.counted.get(index);
+  const planRows = ctx.counted.size > 0 ? [...ctx.counted.values()].reduce((a, b) => a + b, 0) : undefined;
   const prepared = await prepareImport(session, {
     file,
     object: objectDef.name,
@@ -214,7 +232,8 @@ async function runStep(ctx: StepContext, index: number): Promise<StepResult> {
   const lookups = withLookups(session, buildRowMapper(session, prepared), resolved, defaultOwnerId);
   const successFile = resolve(ctx.output, `${step.name}.success.csv`);
   const errorsFile = resolve(ctx.output, `${step.name}.errors.csv`);
-  const progress = (rows: number): void => ctx.options.onProgress?.({ step: ctx.position, steps: ctx.steps, name: step.name, object: objectDef.name, rows, totalRows });
+  const progress = (rows: number): void =>
+    ctx.options.onProgress?.({ step: ctx.position, steps: ctx.steps, name: step.name, object: objectDef.name, rows, totalRows, planDone: ctx.planDone + rows, planRows });
   progress(0);
   const summary: ImportSummary = await runImportEngine(session, {
     object: prepared.object,
@@ -351,8 +370,12 @@ export async function runMigration(session: OrgSession, planFile: string, option
     const tx = beginLongTransaction(session.db);
     try {
       const fieldsCreated = ensureFields(session, plan);
+      const counted = await countRows(loaded, selected, options);
+      let planDone = 0;
       for (const [position, index] of selected.entries()) {
-        results.push(await runStep({ session, loaded, migrationId: null, dryRun, output, position: position + 1, steps: selected.length, options }, index));
+        const step = await runStep({ session, loaded, migrationId: null, dryRun, output, position: position + 1, steps: selected.length, options, counted, planDone }, index);
+        planDone += step.rows;
+        results.push(step);
       }
       return finish(null, fieldsCreated, false);
     } finally {
@@ -390,8 +413,12 @@ export async function runMigration(session: OrgSession, planFile: string, option
       if (previous) results.push(alreadyDone(session, loaded, index, previous.job, previous.summary));
       return !previous;
     });
+    const counted = await countRows(loaded, selected, options);
+    let planDone = 0;
     for (const [position, index] of selected.entries()) {
-      results.push(await runStep({ session, loaded, migrationId, dryRun, output, position: position + 1, steps: selected.length, options }, index));
+      const step = await runStep({ session, loaded, migrationId, dryRun, output, position: position + 1, steps: selected.length, options, counted, planDone }, index);
+      planDone += step.rows;
+      results.push(step);
     }
   } catch (error) {
     setMigrationStatus(session.db, migrationId, 'failed', session.now().toISOString(), (error as Error).message);

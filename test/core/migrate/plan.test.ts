@@ -11,7 +11,7 @@ const repoFile = (path: string) => fileURLToPath(new URL(`../../../${path}`, imp
 /** The ```yaml / ```json blocks of a Markdown file that are plans (they have `steps`). */
 function examplePlans(markdown: string): { lang: string; text: string }[] {
   const blocks = [...markdown.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
-  return blocks.filter((b) => /^\s*"?steps"?\s*:/m.test(b.text));
+  return blocks.filter((b) => /^\s*"?steps"?\s*:/m.test(b.text) && /^\s*"?version"?\s*:\s*1/m.test(b.text));
 }
 
 function problemsOf(text: string): string[] {
