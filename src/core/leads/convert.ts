@@ -1,4 +1,6 @@
 import { companyKey } from '../clean/company.js';
+import { buildAccountMatcher, DEFAULT_THRESHOLD } from '../dedup/index.js';
+import { toAccountRecord } from '../dupes/service.js';
 import { CrmError, ValidationError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
 import { foldCase } from '../query/fold.js';
@@ -85,14 +87,33 @@ function createChecked(session: OrgSession, object: ObjectDef, input: FieldInput
   return insertPrepared(session, object, values);
 }
 
-/** Visible accounts whose company key equals the lead's company ("ACME GmbH" = "Acme"). */
-function accountsLikeCompany(session: OrgSession, company: string): CrmRecord[] {
+/**
+ * Visible accounts that are the lead's company: the same company key
+ * ("ACME GmbH" = "Acme"), or else the account matching engine's candidates
+ * above its duplicate threshold (name spelling, website domain, phone, address).
+ */
+function accountsLikeCompany(session: OrgSession, lead: CrmRecord): CrmRecord[] {
   const account = session.objects.get('Account');
-  const key = companyKey(company);
-  if (key === '') return [];
-  const out: CrmRecord[] = [];
-  for (const r of iterateRecords(session.db, account, { visibility: session.access.readVisibility(account) })) if (companyKey(text(r.Name)) === key) out.push(r);
-  return out;
+  const key = companyKey(text(lead.Company));
+  const all = [...iterateRecords(session.db, account, { visibility: session.access.readVisibility(account) })];
+  const sameKey = key === '' ? [] : all.filter((r) => companyKey(text(r.Name)) === key);
+  if (sameKey.length > 0 || all.length === 0) return sameKey;
+  const matcher = buildAccountMatcher(all.map(toAccountRecord));
+  const candidates = matcher.candidatesFor(
+    {
+      Name: text(lead.Company),
+      Website: text(lead.Website),
+      Phone: text(lead.Phone),
+      BillingStreet: text(lead.Street),
+      BillingCity: text(lead.City),
+      BillingPostalCode: text(lead.PostalCode),
+      BillingCountry: text(lead.Country),
+    },
+    5,
+    DEFAULT_THRESHOLD,
+  );
+  const byId = new Map(all.map((r) => [text(r.Id), r]));
+  return candidates.map((c) => byId.get(c.id)!).filter(Boolean);
 }
 
 /** A contact on the account with the lead's e-mail, else with the same first and last name. */
@@ -156,7 +177,7 @@ export function convertLead(session: OrgSession, leadId: string, input: ConvertI
     let accountReused = true;
     if (input.accountId !== undefined) account = readVisibleRecord(session, accountObject, input.accountId);
     else {
-      const existing = input.newAccount ? [] : accountsLikeCompany(session, text(lead.Company));
+      const existing = input.newAccount ? [] : accountsLikeCompany(session, lead);
       if (existing.length > 1) {
         throw new CrmError('CONFLICT', `${existing.length} accounts match the company "${text(lead.Company)}": ${existing.map((a) => `${text(a.Id)} ${text(a.Name)}`).join('; ')}.`, {
           hint: `Choose one: crmctl lead convert ${leadId} --account <id>, or --new-account`,

@@ -74,3 +74,16 @@ describe('lead conversion', () => {
     expect(listRecordsFor(s, 'Lead', { where: 'IsConverted = true' }).map((l) => l.LastName)).toEqual(['A', 'B']);
   });
 });
+
+describe('lead conversion: the account matching engine beyond the company key', () => {
+  it('reuses an account spelled differently but with the same website and city; a different company gets its own', async () => {
+    const org = await memoryOrg();
+    const s = org.session;
+    const laima = createRecord(s, 'Account', { Name: 'Laima Chocolate', Website: 'https://www.laima.lv', BillingCity: 'Rīga', BillingCountry: 'Latvia' }).id;
+    createRecord(s, 'Account', { Name: 'Valio Oy', Website: 'https://www.valio.fi', BillingCity: 'Helsinki' });
+    const lead = createRecord(s, 'Lead', { LastName: 'Kalniņa', Company: 'Laimas', Website: 'laima.lv', City: 'Riga', Country: 'Latvia' }).id;
+    expect(convertLead(s, lead, { noOpportunity: true }).account).toEqual({ id: laima, name: 'Laima Chocolate', reused: true });
+    const other = createRecord(s, 'Lead', { LastName: 'Nieminen', Company: 'Fazer', Website: 'fazer.fi', City: 'Vantaa' }).id;
+    expect(convertLead(s, other, { noOpportunity: true }).account).toMatchObject({ name: 'Fazer', reused: false });
+  });
+});
