@@ -189,6 +189,16 @@ describe('crmctl migrate: the four related fixture files', () => {
     expect(lookupError.details?.problems).toEqual(['steps[1].lookups[0].column: column "Firma ID" is not in the file']);
   });
 
+  it('a __proto__ key in a plan is a plain unknown field, never a prototype', async () => {
+    const org = await memoryOrg();
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, 'proto.yaml'), 'version: 1\nsteps:\n  - name: accounts\n    file: accounts.csv\n    object: Account\n    mapping:\n      Name: Account Name\n      __proto__: { polluted: Legacy ID }\n');
+    const error = (await runMigration(org.session, join(dir, 'proto.yaml')).catch((e: CrmError) => e)) as CrmError;
+    expect(error.details?.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^steps\[0\]\.mapping\.__proto__: /)]));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(count(org, 'Account')).toBe(0);
+  });
+
   it('opportunity contact roles: both references looked up', async () => {
     const org = await memoryOrg();
     const dir = fixtureCopy();
