@@ -168,8 +168,12 @@ export async function initPlan(session: OrgSession, folder: string, planFile: st
       if (ID_SUFFIX.test(key)) matchOn = idFieldOf.get(parent);
       else if (/e-?mail/.test(key)) matchOn = 'Email';
       else if (session.objects.get(parent).fields.some((f) => f.name === 'Name')) matchOn = 'Name';
-      if (!matchOn || !parentInfo) continue;
-      lookups.push({ field, column: header, object: parent, matchOn });
+      if (!matchOn) continue;
+      if (parentInfo) lookups.push({ field, column: header, object: parent, matchOn });
+      // No accounts file: an opportunity's "Company" still finds (or makes) its account by name;
+      // contacts keep the import's own linking by company name.
+      else if (parent === 'Account' && matchOn === 'Name' && object.name !== 'Contact') lookups.push({ field, column: header, object: parent, matchOn, onMissing: 'create' });
+      else continue;
       lookupColumns.add(foldHeader(header));
     }
     // The lookups fill the references: drop mapping entries reading the same columns (e.g. Account.Name ← "Company ID").
@@ -179,6 +183,11 @@ export async function initPlan(session: OrgSession, folder: string, planFile: st
       else if (column && lookupColumns.has(foldHeader(column))) delete info.mapping[target];
     }
 
+    // A record name the suggestion left out ("Deal", "Opportunity"), now that lookup columns are spoken for.
+    if (object.fields.some((f) => f.name === 'Name' && f.required) && !info.mapping.Name) {
+      const nameColumn = info.headers.find((h) => !lookupColumns.has(foldHeader(h)) && /^(?:name|deal|deal name|opportunity|opportunity name|title)$/.test(foldHeader(h)));
+      if (nameColumn) info.mapping.Name = nameColumn;
+    }
     let matchOn: string;
     let key: string;
     if (info.ownId) {
