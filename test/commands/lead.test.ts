@@ -107,12 +107,19 @@ describe('import --assign', () => {
     const { run, dir } = await orgFile();
     await run('queue', 'add', 'EMEA Leads');
     await run('queue', 'member', 'add', 'EMEA Leads', 'bob');
-    await run('assignment-rule', 'add', 'lead', '--order', '1', '--when', "Country = 'Germany'", '--to', 'queue:EMEA Leads');
+    await run('assignment-rule', 'add', 'lead', '--order', '1', '--when', "Country = 'Germany'", '--to', 'queue:EMEA Leads', '--notify');
     await run('assignment-rule', 'add', 'lead', '--order', '2', '--to', 'round-robin:anna,carl');
     const fixture = fileURLToPath(new URL('../../fixtures/leads/trade-show-leads-mixed-countries.csv', import.meta.url));
     const imported = await run('import', fixture, '--object', 'lead', '--assign', '--success', join(dir, 'ok.csv'), '--errors', join(dir, 'bad.csv'), '--json');
     expect(imported.code).toBe(0);
     expect(imported.json()).toMatchObject({ inserted: 5, rejected: 0 });
+    // One e-mail to the queue's member, after the import committed, listing both German leads.
+    const notifications = imported.json<{ assignmentNotifications: string[] }>().assignmentNotifications;
+    expect(notifications).toHaveLength(1);
+    const mail = readFileSync(notifications[0]!, 'utf8');
+    expect(mail).toContain('To: "bob Rep" <bob@example.com>');
+    expect(mail).toMatch(/00Q\S+  Jürgen Groß \(Müller GmbH, Germany, jg@mueller.example\)/);
+    expect(mail).toContain('Klaus Weiß (Siemens AG, Germany');
     const leads = (await run('record', 'list', 'lead', '--fields', 'LastName,Country,OwnerId', '--json')).json<{ records: { LastName: string; Country: string; OwnerId: string }[] }>().records;
     const queueId = (await run('queue', 'list', '--json')).json<{ queues: { id: string }[] }>().queues[0]!.id;
     const users = (await run('user', 'list', '--json')).json<{ id: string; username: string }[] | { users: { id: string; username: string }[] }>();

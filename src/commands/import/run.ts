@@ -7,8 +7,7 @@ import type { Mapping } from '../../core/import/mapping/types.js';
 import type { DateOrder } from '../../core/clean/dates.js';
 import type { OrgSession } from '../../core/org/session.js';
 import { listUsers } from '../../core/store/users.js';
-import type { CrmRecord } from '../../core/store/records.js';
-import { createLeadAssigner } from '../../core/leads/assignment.js';
+import { leadImportAssigner } from '../../core/leads/import-assign.js';
 import { action, outcome } from '../../cli/action.js';
 import type { CommandContext } from '../../cli/context.js';
 import { EXIT } from '../../cli/exit-codes.js';
@@ -33,15 +32,6 @@ interface RunOptions {
   success?: string;
   errors?: string;
   assign?: boolean;
-}
-
-/** import --assign: the lead assignment rules pick each new lead's owner inside the import's transaction. */
-function leadAssignerFor(session: OrgSession, objectName: string): (values: Readonly<CrmRecord>) => string | undefined {
-  if (session.objects.get(objectName).name !== 'Lead') {
-    throw new CrmError('USAGE', '--assign applies to leads: assignment rules choose lead owners.', { hint: 'Drop --assign, or import with --object lead.' });
-  }
-  const assign = createLeadAssigner(session);
-  return (values) => assign({ ...values })?.owner.id;
 }
 
 const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
@@ -91,6 +81,7 @@ export function register(group: Command): void {
         if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) {
           throw new CrmError('USAGE', `--sample ${options.sample}: expected a number of rows.`, { hint: 'Example: --sample 10' });
         }
+        const assigner = options.assign ? leadImportAssigner(session, objectName) : undefined;
         const request: ImportRequest = {
           file: file === '-' ? '-' : ctx.path(file),
           object: objectName,
@@ -110,11 +101,15 @@ export function register(group: Command): void {
           dateFormat: oneOf<DateOrder>('--date-format', options.dateFormat, ['MDY', 'DMY', 'YMD']),
           successFile: options.success,
           errorsFile: options.errors,
-          ...(options.assign ? { assignOwner: leadAssignerFor(session, objectName) } : {}),
+          ...(assigner ? { assignOwner: assigner.assignOwner } : {}),
           stdin: ctx.io.stdin,
         };
         if (ctx.prompt.interactive && file !== '-') return runWizard(ctx, session, request);
         const result = await runWithProgress(ctx, session, await prepareImport(session, request));
+        if (assigner && !result.dryRun) {
+          const notifications = assigner.notify();
+          if (notifications.length > 0) return outcome({ ...result, assignmentNotifications: notifications }, renderSummary, result.rejected > 0 ? EXIT.rejected : EXIT.success);
+        }
         return outcome(result, renderSummary, result.rejected > 0 ? EXIT.rejected : EXIT.success);
       }),
     );
