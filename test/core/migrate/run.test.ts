@@ -284,4 +284,19 @@ describe('crmctl migrate init', () => {
     expect(rows(org, 'SELECT count(*) AS n FROM "Contact" WHERE "AccountId" IS NULL')).toEqual([{ n: 0 }]);
     expect(rows(org, 'SELECT count(*) AS n FROM "Task" WHERE "WhoId" IS NULL')).toEqual([{ n: 0 }]);
   });
+
+  it('without an accounts file, an opportunities file finds or creates its accounts by name, once', async () => {
+    const org = await memoryOrg();
+    const dir = tempDir('crmctl-migrate-init-');
+    writeFileSync(join(dir, 'pipeline.csv'), '\ufeffDeal;Company;Stage;Close Date;Amount\r\nLicences 2027;Mäkinen Oy;Prospecting;31.01.2027;1.200,00\r\nSupport;MÄKINEN OY;Closed Won;15.02.2027;300,00\r\n');
+    const init = await initPlan(org.session, dir, join(dir, 'plan.yaml'));
+    expect(init.steps).toMatchObject([{ object: 'Opportunity', matchOn: 'Migration_Key__c', key: 'natural key (Company + Deal)', lookups: ['AccountId ← "Company" = Account.Name'] }]);
+    await runMigration(org.session, join(dir, 'plan.yaml'));
+    await runMigration(org.session, join(dir, 'plan.yaml'));
+    expect(rows(org, 'SELECT o."Name", a."Name" AS account, o."Amount" FROM "Opportunity" o JOIN "Account" a ON a."Id" = o."AccountId" ORDER BY o."Name"')).toEqual([
+      { Name: 'Licences 2027', account: 'Mäkinen Oy', Amount: 1200 },
+      { Name: 'Support', account: 'Mäkinen Oy', Amount: 300 },
+    ]);
+    expect(count(org, 'Account')).toBe(1);
+  });
 });
