@@ -40,6 +40,9 @@ export function register(group: Command): void {
           capture: (form) => captureWebLead(session, form),
           log,
         });
+        if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
+          ctx.err.warn(`Listening on ${options.host}: reachable from the network over plain HTTP. Put it behind an HTTPS reverse proxy (the per-address rate limit then counts the proxy's address).`);
+        }
         // One JSON line scripts (and tests using --port 0) can read before the first request.
         ctx.io.stderr.write(`${JSON.stringify({ event: 'listening', host: server.host, port: server.port, url: server.url, actingAs: session.actor.username })}\n`);
         const signal = await new Promise<NodeJS.Signals>((resolve) => {
