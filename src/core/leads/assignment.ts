@@ -306,7 +306,10 @@ export function reassignLeads(session: OrgSession, input: ReassignInput, options
   if (hasIds) leads = input.ids!.map((id) => readVisibleRecord(session, session.objects.get('Lead'), id));
   else {
     session.access.requireObject(session.objects.get('Lead'), 'read');
-    leads = [...iterateRecords(session.db, session.objects.get('Lead'), { filter: parseWhere(session, session.objects.get('Lead'), input.where), visibility: session.access.readVisibility(session.objects.get('Lead')) })];
+    // A filter may sweep up converted leads; they are read-only, so they stay where they are.
+    leads = [...iterateRecords(session.db, session.objects.get('Lead'), { filter: parseWhere(session, session.objects.get('Lead'), input.where), visibility: session.access.readVisibility(session.objects.get('Lead')) })].filter(
+      (l) => l.IsConverted !== true,
+    );
   }
   for (const lead of leads) {
     if (lead.IsConverted === true) throw new CrmError('CONFLICT', `Lead ${String(lead.Id)} was converted and is read-only.`, { hint: 'Leave converted leads out (e.g. --where "IsConverted = false").' });
