@@ -334,6 +334,19 @@ function totalsOf(steps: readonly StepResult[]): MigrationTotals {
   return t;
 }
 
+/** A step's error, saying which step failed, that the steps before it are kept, and how to continue. */
+function stepFailure(error: unknown, loaded: LoadedPlan, migrationId: string, index: number | undefined, committed: number, planFile: string): unknown {
+  if (!(error instanceof CrmError)) return error;
+  const step = index === undefined ? undefined : loaded.plan.steps[index];
+  const where = step ? `steps[${index}] (${step.name}): ` : '';
+  const message = error.message.startsWith(loaded.file) || !step ? error.message : `${where}${error.message}`;
+  return new CrmError(error.code, `${message}\n${migrationId} stopped there; ${committed} step(s) before it are committed.`, {
+    hint: `${error.hint ? error.hint.replace(/\.?$/, '; then') : 'Fix it, then'} continue with: crmctl migrate ${planFile} --resume`,
+    details: { ...(error.details ?? {}), migration: migrationId, ...(step ? { step: step.name } : {}) },
+    cause: error,
+  });
+}
+
 /** Run a migration plan (see the module comment); `planFile` is resolved against the process's folder by the caller. */
 export async function runMigration(session: OrgSession, planFile: string, options: MigrateOptions = {}): Promise<MigrationResult> {
   const started = Date.now();
@@ -406,6 +419,7 @@ export async function runMigration(session: OrgSession, planFile: string, option
     });
   }
   let fieldsCreated: string[] = [];
+  let failing: number | undefined;
   try {
     fieldsCreated = ensureFields(session, plan);
     selected = selected.filter((index) => {
@@ -416,14 +430,14 @@ export async function runMigration(session: OrgSession, planFile: string, option
     const counted = await countRows(loaded, selected, options);
     let planDone = 0;
     for (const [position, index] of selected.entries()) {
+      failing = index;
       const step = await runStep({ session, loaded, migrationId, dryRun, output, position: position + 1, steps: selected.length, options, counted, planDone }, index);
       planDone += step.rows;
       results.push(step);
     }
   } catch (error) {
     setMigrationStatus(session.db, migrationId, 'failed', session.now().toISOString(), (error as Error).message);
-    if (error instanceof CrmError && error.details) error.details.migration = migrationId;
-    throw error;
+    throw stepFailure(error, loaded, migrationId, failing, results.length, planFile);
   }
   const result = finish(migrationId, fieldsCreated, options.resume === true);
   inTransaction(session.db, () => {

@@ -134,6 +134,9 @@ describe('crmctl migrate: the four related fixture files', () => {
     writeFileSync(join(dir, 'tasks.csv'), tasks + 'x@y.z,"never closed,01/01/2026\r\n');
     const failed = await runMigration(org.session, join(dir, 'plan.yaml')).catch((e: CrmError) => e);
     expect((failed as CrmError).details?.migration).toBe('mig-1');
+    expect((failed as CrmError).details?.step).toBe('tasks');
+    expect((failed as CrmError).message).toMatch(/^steps\[3\] \(tasks\): [\s\S]*\nmig-1 stopped there; 3 step\(s\) before it are committed\.$/);
+    expect((failed as CrmError).hint).toMatch(/continue with: crmctl migrate .*plan\.yaml --resume$/);
     expect(counts(org)).toEqual({ Account: 5, Contact: 6, Opportunity: 5, Task: 0 });
     expect(listMigrationRuns(org.session)[0]).toMatchObject({ migration: 'mig-1', status: 'failed' });
 
