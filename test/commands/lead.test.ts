@@ -63,6 +63,13 @@ describe('lead commands', () => {
     expect(js.code).toBe(2);
     expect(js.stderr).toContain('only http and https');
     expect((await run('web-to-lead', 'form', '--fields', 'LastName,Company,OwnerId', '--return-url', 'https://x.example/')).code).toBe(2);
+    // A field the page layout requires must be on the form, and is marked required.
+    expect((await run('layout', 'set', 'lead', '--required', 'Email')).code).toBe(0);
+    const noEmail = await run('web-to-lead', 'form', '--fields', 'LastName,Company', '--return-url', 'https://x.example/');
+    expect(noEmail.code).toBe(2);
+    expect(noEmail.stderr).toContain('Email');
+    const withEmail = await run('web-to-lead', 'form', '--fields', 'LastName,Company,Email', '--return-url', 'https://x.example/', '--json');
+    expect(withEmail.json<{ fields: { name: string; required: boolean }[] }>().fields.find((f) => f.name === 'Email')?.required).toBe(true);
   });
 
   it('reassign, assign, convert, and a converted lead refuses updates', async () => {

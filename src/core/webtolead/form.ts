@@ -1,6 +1,7 @@
 import { CrmError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
 import type { FieldDef } from '../schema/types.js';
+import { layoutRequiredProblems } from '../customize/layouts.js';
 import { HONEYPOT_FIELD, isWebField, RETURN_URL_FIELD } from './capture.js';
 
 export interface FormRequest {
@@ -93,7 +94,10 @@ export function renderLeadForm(session: OrgSession, request: FormRequest): FormR
     if (fields.some((f) => f.name === field.name)) throw new CrmError('USAGE', `--fields names ${field.name} twice.`, { hint: 'List each field once.' });
     fields.push(field);
   }
-  const missing = lead.fields.filter((f) => f.required && isWebField(f) && !fields.includes(f)).map((f) => f.name);
+  // Required by the schema or by the page layout: a form without them could never be accepted.
+  const layoutRequired = new Set(layoutRequiredProblems(session, lead, {}, 'create', undefined).map((p) => p.field));
+  const isRequired = (f: FieldDef): boolean => f.required === true || layoutRequired.has(f.name);
+  const missing = lead.fields.filter((f) => isRequired(f) && isWebField(f) && !fields.includes(f)).map((f) => f.name);
   if (missing.length > 0) {
     throw new CrmError('USAGE', `--fields must include the required lead fields ${missing.join(', ')}; without them every post is refused.`, {
       hint: `Add them: --fields ${[...names, ...missing].join(',')}`,
@@ -101,7 +105,7 @@ export function renderLeadForm(session: OrgSession, request: FormRequest): FormR
   }
   const title = request.title ?? `Contact ${session.org.company}`;
   const rows = fields.map((f) => {
-    const required = f.required === true;
+    const required = isRequired(f);
     const marker = required ? ' <span class="req" aria-hidden="true">*</span>' : '';
     return `  <p><label for="f_${f.name}">${escapeHtml(f.label)}${marker}</label><br>\n    ${inputFor(session, f, required)}</p>`;
   });
@@ -133,7 +137,7 @@ ${rows.join('\n')}
 `;
   return {
     html,
-    fields: fields.map((f) => ({ name: f.name, label: f.label, required: f.required === true, type: f.type })),
+    fields: fields.map((f) => ({ name: f.name, label: f.label, required: isRequired(f), type: f.type })),
     action,
     returnUrl,
   };
