@@ -66,6 +66,12 @@ describe('partner relationship management', () => {
     expect(queueList(org.as('cm')).map((q) => q.name)).toEqual(['Internal Only', 'Partner Leads']);
     expect(explainAccess(org.as(), 'liisa', 'Lead', queued).read).toBe(true);
     expect(explainAccess(org.as(), 'liisa', 'Lead', own).read).toBe(true);
+    // The reference checker (access explain) agrees with the SQL predicates for every user and lead.
+    const allLeads = listRecordsFor(s, 'Lead').map((l) => String(l.Id));
+    for (const user of ['liisa', 'mika@resellers.fi', 'cm', 'admin']) {
+      const visible = new Set(listRecordsFor(org.as(user), 'Lead').map((l) => String(l.Id)));
+      for (const id of allLeads) expect([user, id, explainAccess(org.as(), user, 'Lead', id).read]).toEqual([user, id, visible.has(id)]);
+    }
     void account;
   });
 
