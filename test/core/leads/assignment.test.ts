@@ -148,3 +148,36 @@ describe('queues', () => {
     expect(() => reassignLeads(org.session, { ids: [a], where: "Company = 'x'", to: 'user:anna' })).toThrow(/either by id or with --where/);
   });
 });
+
+describe('round-robin fairness (property)', () => {
+  it('for any number of leads and members, owners differ by at most one lead, across sessions', async () => {
+    const fc = await import('fast-check');
+    const org = await memoryOrg();
+    const ids = await users(org, 'u1', 'u2', 'u3', 'u4', 'u5');
+    const all = Object.values(ids);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 4 }), async (k, batches) => {
+        // A fresh rule starts a fresh pointer (the old one goes with its rule).
+        if (assignmentRuleList(org.session).length > 0) removeAssignmentRule(org.session, 'lead', 1);
+        const members = all.slice(0, k);
+        addAssignmentRule(org.session, { object: 'lead', order: 1, to: `round-robin:${['u1', 'u2', 'u3', 'u4', 'u5'].slice(0, k).join(',')}` });
+        const counts = new Map<string, number>();
+        // Each batch is a new session, as separate web posts or imports would be.
+        for (const size of batches) {
+          const assign = createLeadAssigner(org.as());
+          for (let i = 0; i < size; i++) {
+            const owner = assign({ LastName: 'x', Company: 'y' })!.owner.id;
+            counts.set(owner, (counts.get(owner) ?? 0) + 1);
+          }
+        }
+        const total = batches.reduce((a, b) => a + b, 0);
+        const perMember = members.map((m) => counts.get(m) ?? 0);
+        expect(perMember.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(Math.max(...perMember) - Math.min(...perMember)).toBeLessThanOrEqual(1);
+        // Turns go in order: the first members get the extra leads.
+        expect(perMember).toEqual(members.map((_, i) => Math.floor(total / k) + (i < total % k ? 1 : 0)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
