@@ -166,6 +166,19 @@ function pairScores(groups) {
 const started = Date.now();
 const found = JSON.parse(crm('dupes', 'find', 'contact', '--json'));
 const find = { ...pairScores(found.groups.map((g) => g.ids)), seconds: (Date.now() - started) / 1000 };
+if (args.includes('--debug')) {
+  const all = JSON.parse(crm('record', 'list', 'contact', '--json')).records;
+  const byId = new Map(all.map((r) => [r.Id, r]));
+  let shown = 0;
+  for (const g of found.groups) {
+    if (new Set(g.ids.map((id) => personOf.get(id))).size === 1 || shown++ > 12) continue;
+    console.error(`FALSE GROUP score ${g.score.toFixed(2)}: ${g.reasons.join('; ')}`);
+    for (const id of g.ids) {
+      const r = byId.get(id);
+      console.error(`   person ${personOf.get(id)}: ${r.FirstName} ${r.LastName} <${r.Email}> ${r.Phone ?? ''} ${r.MobilePhone ?? ''} ${r.MailingCity ?? ''}`);
+    }
+  }
+}
 
 const before = crm('record', 'list', 'contact', '--json');
 const merged = JSON.parse(crm('dupes', 'merge', 'contact', '--all', '--yes', '--json', '--no-backup'));

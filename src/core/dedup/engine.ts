@@ -41,6 +41,8 @@ export interface EngineOptions {
   maxBlockSize: number;
 }
 
+const SKIP_KEYS = process.env.DEDUP_SKIP_KEYS?.split(',').map((k) => `${k}|`);
+
 function hash31(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -72,8 +74,11 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     }
   }
   const n = records.length;
+  const timer = process.env.DEDUP_DEBUG ? phaseTimer() : null;
   const features: F[] = records.map((r, i) => model.prepare(r, i));
+  timer?.('prepare');
   model.learn(features);
+  timer?.('learn');
   const { threshold, maxBlockSize } = options;
   // The threshold as a log2 likelihood ratio, so the hot loop compares weights without exponentials.
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
@@ -88,6 +93,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   for (let i = 0; i < n; i++) {
     keyBuffer.length = 0;
     model.blockingKeys(features[i]!, keyBuffer);
+    if (SKIP_KEYS) for (let k = keyBuffer.length - 1; k >= 0; k--) if (SKIP_KEYS.includes(keyBuffer[k]!.slice(0, 2))) keyBuffer.splice(k, 1);
     const base = i * slots;
     let used = 0;
     for (let k = 0; k < keyBuffer.length && used < slots; k++) {
@@ -106,7 +112,9 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   for (let i = 0, e = 0; i < n; i++) {
     for (let s = 0; s < slotCount[i]!; s++) entries[e++] = slotHash[i * slots + s]! * INDEX_SPACE + i;
   }
+  timer?.('keys');
   entries.sort();
+  timer?.('sort');
 
   let lastStats: MatcherStats = { records: n, blocks: 0, comparisons: 0, matches: 0, skippedBlocks: [] };
   let groupsCache: DuplicateGroup[] | null = null;
@@ -228,7 +236,9 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       edgeB.push(b);
       edgeP.push(probabilityOf(a, b));
     }
+    timer?.('compare');
     const groups = cluster(edgeA, edgeB, edgeP);
+    timer?.('cluster+describe');
     lastStats = { records: n, blocks, comparisons, matches: edgeA.length, skippedBlocks: skipped };
     groupsCache = groups;
     return groups;
@@ -273,32 +283,51 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     return result;
   }
 
+  /**
+   * A group with its score now and its pairs and reasons on first access:
+   * explaining every pair of a million-record run costs more than finding the
+   * groups, and most callers look at a few groups. The properties are
+   * enumerable getters, so JSON.stringify and spreading still see them.
+   */
   function describeGroup(indexes: number[]): DuplicateGroup {
-    const pairs: MatchPair[] = [];
-    const reasons: string[] = [];
-    const seenReasons = new Set<string>();
-    const explained: Array<{ pair: MatchPair; reasons: string[] }> = [];
+    let total = 0;
+    let pairCount = 0;
     for (let x = 0; x < indexes.length; x++) {
       for (let y = x + 1; y < indexes.length; y++) {
-        const fa = features[indexes[x]!]!;
-        const fb = features[indexes[y]!]!;
-        const ex = model.explain(fa, fb);
-        explained.push({ pair: { a: fa.id, b: fb.id, score: roundScore(probability(ex.weight)), evidence: ex.evidence }, reasons: ex.reasons });
+        total += roundScore(probabilityOf(indexes[x]!, indexes[y]!));
+        pairCount++;
       }
     }
-    explained.sort((p, q) => q.pair.score - p.pair.score || cmp(p.pair.a, q.pair.a) || cmp(p.pair.b, q.pair.b));
-    let total = 0;
-    for (const { pair, reasons: rs } of explained) {
-      pairs.push(pair);
-      total += pair.score;
-      for (const r of rs) {
-        if (!seenReasons.has(r)) {
-          seenReasons.add(r);
-          reasons.push(r);
+    let explained: { pairs: MatchPair[]; reasons: string[] } | null = null;
+    const explainAll = () => {
+      if (explained) return explained;
+      const list: Array<{ pair: MatchPair; reasons: string[] }> = [];
+      for (let x = 0; x < indexes.length; x++) {
+        for (let y = x + 1; y < indexes.length; y++) {
+          const fa = features[indexes[x]!]!;
+          const fb = features[indexes[y]!]!;
+          const ex = model.explain(fa, fb);
+          list.push({ pair: { a: fa.id, b: fb.id, score: roundScore(probability(ex.weight)), evidence: ex.evidence }, reasons: ex.reasons });
         }
       }
-    }
-    return { ids: indexes.map((i) => features[i]!.id), score: roundScore(total / pairs.length), reasons: reasons.slice(0, 8), pairs };
+      list.sort((p, q) => q.pair.score - p.pair.score || cmp(p.pair.a, q.pair.a) || cmp(p.pair.b, q.pair.b));
+      const reasons: string[] = [];
+      const seen = new Set<string>();
+      for (const item of list) {
+        for (const r of item.reasons) {
+          if (!seen.has(r)) {
+            seen.add(r);
+            reasons.push(r);
+          }
+        }
+      }
+      explained = { pairs: list.map((item) => item.pair), reasons: reasons.slice(0, 8) };
+      return explained;
+    };
+    const group = { ids: indexes.map((i) => features[i]!.id), score: roundScore(total / pairCount) } as DuplicateGroup;
+    Object.defineProperty(group, 'reasons', { enumerable: true, get: () => explainAll().reasons });
+    Object.defineProperty(group, 'pairs', { enumerable: true, get: () => explainAll().pairs });
+    return group;
   }
 
   function candidatesFor(query: Partial<R>, limit = 10, minScore = threshold / 2): MatchCandidate[] {
@@ -335,6 +364,16 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     candidatesFor,
     comparePair,
     stats: () => lastStats,
+  };
+}
+
+/** Debug aid (DEDUP_DEBUG=1): milliseconds per phase on stderr. */
+function phaseTimer(): (phase: string) => void {
+  let last = process.hrtime.bigint();
+  return (phase) => {
+    const now = process.hrtime.bigint();
+    process.stderr.write(`dedup ${phase}: ${Number(now - last) / 1e6} ms\n`);
+    last = now;
   };
 }
 

@@ -21,7 +21,7 @@ import type { Explanation, Features, MatchModel } from './model.js';
 import { roundWeight } from './model.js';
 import { areNicknames, nameFamilies, nicknameInitials } from './nicknames.js';
 import {
-  compactKey, dateKey, digitsKey, emailKey, emailLocal, givenNameParts, houseNumber, phonesAgree, streetKey, surnameParts,
+  compactKey, dateKey, digitsKey, emailKey, emailLocal, givenNameParts, houseNumber, phonesAgree, streetKey, surnameParts, type NameParts,
 } from './normalize.js';
 import { editDistance, editSimilarity, jaroWinkler, phonetic, phoneticAgree } from './similarity.js';
 import type { Agreement, FieldEvidence, MatchRecord } from './types.js';
@@ -141,6 +141,23 @@ const U_FLOOR = 5e-5;
  */
 const U_FULL_NAME_FLOOR = 5e-5;
 
+interface GivenInfo {
+  parts: NameParts;
+  phon: readonly [string, string];
+  canon: string;
+  id: number;
+  plainId: number;
+  latin: boolean;
+}
+
+interface SurnameInfo {
+  key: string;
+  generation: string;
+  phon: readonly [string, string];
+  id: number;
+  latin: boolean;
+}
+
 function log2(x: number): number {
   return Math.log2(x);
 }
@@ -157,6 +174,10 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   private readonly fullNameCounts = new Map<number, number>();
   private learned = false;
   private readonly names = new Map<string, number>();
+  private readonly givenInfos = new Map<string, GivenInfo>();
+  private readonly surnameInfos = new Map<string, SurnameInfo>();
+  private readonly companyInfos = new Map<string, { key: string; id: number }>();
+  private readonly cityInfos = new Map<string, { key: string; id: number }>();
   // Name comparisons depend only on the two names, which repeat endlessly: cache their levels.
   private readonly firstLevels = new Map<number, number>();
   private readonly lastLevels = new Map<number, number>();
@@ -165,53 +186,96 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   private readonly otherLevels = new Map<number, number>();
 
   prepare(record: MatchRecord, index: number): PersonFeatures {
-    const given = givenNameParts(record.FirstName);
-    const sur = surnameParts(record.LastName);
+    const given = this.givenInfo(record.FirstName);
+    const sur = this.surnameInfo(record.LastName);
     const email = emailKey(record.Email);
     const local = emailLocal(email);
-    const phone = digitsKey(record.Phone);
-    const mobile = digitsKey(record.MobilePhone);
-    const street = memo(streetKeys, record.Street, streetKey);
-    const families = nameFamilies(given.first);
+    const street = streetKey(record.Street);
+    const company = this.valueInfo(this.companyInfos, 'c', record.Company, companyKey);
+    const city = this.valueInfo(this.cityInfos, 't', record.City, compactKey);
     const features: PersonFeatures = {
       index,
       id: record.id,
       record,
-      firstFull: given.full,
-      firstWord: given.first,
-      firstInitialOnly: given.initialOnly,
-      firstPhon: phonetic(given.first),
-      firstCanon: families.length > 0 ? `#${families[0]}` : given.first,
-      generation: given.generation || sur.generation,
+      firstFull: given.parts.full,
+      firstWord: given.parts.first,
+      firstInitialOnly: given.parts.initialOnly,
+      firstPhon: given.phon,
+      firstCanon: given.canon,
+      generation: given.parts.generation || sur.generation,
       last: sur.key,
-      lastPhon: phonetic(sur.key),
+      lastPhon: sur.phon,
       email,
       emailLocal: local,
       emailGeneric: GENERIC_LOCAL_PARTS.has(local),
-      phone,
-      mobile,
+      phone: digitsKey(record.Phone),
+      mobile: digitsKey(record.MobilePhone),
       emailCompanyDomain: email !== '' && !FREE_MAIL_DOMAINS.has(email.slice(local.length + 1)) ? email.slice(local.length + 1) : '',
-      emailLocalBare: local.replace(/\./g, ''),
+      emailLocalBare: local.includes('.') ? local.replace(/\./g, '') : local,
       emailStem: local.replace(/\d+$/, ''),
-      firstId: this.intern(`${given.first}|${given.full}|${given.initialOnly ? 1 : 0}`),
-      firstPlainId: this.intern(given.full),
-      lastId: this.intern(sur.key),
-      companyId: 0,
-      cityId: 0,
+      firstId: given.id,
+      firstPlainId: given.plainId,
+      lastId: sur.id,
+      companyId: company.id,
+      cityId: city.id,
       uFirst: 0, uLast: 0, uFull: 0, uFullReversed: 0, uCompany: 0, uEmail: 0, uPhone: 0, uMobile: 0,
-      latinName: !/[^a-z0-9]/.test(given.full + sur.key),
-      company: memo(companyKeys, record.Company, companyKey),
+      latinName: given.latin && sur.latin,
+      company: company.key,
       street,
       house: houseNumber(street),
-      city: compactKey(record.City),
-      postal: compactKey(record.PostalCode),
-      country: compactKey(record.Country),
+      city: city.key,
+      postal: memo(compactKeys, record.PostalCode, compactKey),
+      country: memo(compactKeys, record.Country, compactKey),
       dob: dateKey(record.Birthdate),
     };
-    features.companyId = this.intern(`c|${features.company}`);
-    features.cityId = this.intern(`t|${features.city}`);
     if (this.learned) this.fillFrequencies(features);
     return features;
+  }
+
+  /** Everything about one written given name, worked out once per distinct spelling. */
+  private givenInfo(raw: string | null | undefined): GivenInfo {
+    const text = raw ?? '';
+    let info = this.givenInfos.get(text);
+    if (info === undefined) {
+      const parts = text === '' ? EMPTY_GIVEN : givenNameParts(text);
+      const families = nameFamilies(parts.first);
+      info = {
+        parts,
+        phon: phonetic(parts.first),
+        canon: families.length > 0 ? `#${families[0]}` : parts.first,
+        id: this.intern(`${parts.first}|${parts.full}|${parts.initialOnly ? 1 : 0}`),
+        plainId: this.intern(parts.full),
+        latin: isLatin(parts.full),
+      };
+      if (this.givenInfos.size >= CACHE_LIMIT) this.givenInfos.clear();
+      this.givenInfos.set(text, info);
+    }
+    return info;
+  }
+
+  private surnameInfo(raw: string | null | undefined): SurnameInfo {
+    const text = raw ?? '';
+    let info = this.surnameInfos.get(text);
+    if (info === undefined) {
+      const parts = text === '' ? EMPTY_SURNAME : surnameParts(text);
+      info = { key: parts.key, generation: parts.generation, phon: phonetic(parts.key), id: this.intern(parts.key), latin: isLatin(parts.key) };
+      if (this.surnameInfos.size >= CACHE_LIMIT) this.surnameInfos.clear();
+      this.surnameInfos.set(text, info);
+    }
+    return info;
+  }
+
+  /** Key and interned id of a company or city as written. */
+  private valueInfo(cache: Map<string, { key: string; id: number }>, kind: string, raw: string | null | undefined, compute: (v: string) => string) {
+    const text = raw ?? '';
+    let info = cache.get(text);
+    if (info === undefined) {
+      const key = text === '' ? '' : compute(text);
+      info = { key, id: this.intern(`${kind}|${key}`) };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(text, info);
+    }
+    return info;
   }
 
   private intern(key: string): number {
@@ -285,8 +349,11 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     if (f.firstWord !== '' && f.company !== '') out.push(`c|${f.firstCanon}|${f.company}`);
     // Surname at a company also meets records without a given name.
     if (f.last !== '' && f.company !== '') out.push(`k|${f.lastPhon[0]}|${f.company}`);
-    if (f.postal !== '' && f.house !== '') out.push(`a|${f.postal}|${f.house}`);
-    else if (f.city !== '' && f.street !== '') out.push(`a|${f.city}|${f.street}`);
+    // An address is shared by households and offices: a key only for records with no e-mail or phone to meet by.
+    if (f.email === '' && f.phone === '' && f.mobile === '') {
+      if (f.postal !== '' && f.house !== '') out.push(`a|${f.postal}|${f.house}`);
+      else if (f.city !== '' && f.street !== '') out.push(`a|${f.city}|${f.street}`);
+    }
   }
 
   splitKeys(f: PersonFeatures, out: string[]): void {
@@ -650,9 +717,16 @@ function bumpId(map: Map<number, number>, key: number): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-// Company and street keys repeat across colleagues and households; compute each once.
-const companyKeys = new Map<string, string>();
-const streetKeys = new Map<string, string>();
+// Names, companies, streets and cities repeat across a data set: work each value out once.
+const compactKeys = new Map<string, string>();
+const EMPTY_GIVEN: NameParts = { full: '', first: '', generation: '', initialOnly: false };
+const EMPTY_SURNAME = { key: '', generation: '' };
+
+/** Folded Latin text is ASCII letters and digits only. */
+function isLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 function memo(cache: Map<string, string>, value: string | null | undefined, compute: (v: string) => string): string {
   if (!value) return '';
   let key = cache.get(value);

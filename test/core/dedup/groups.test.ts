@@ -95,7 +95,7 @@ describe('duplicate groups', () => {
 
   it('never puts a record in a group with itself or in two groups', () => {
     const { records } = generatePeople({ n: 400, seed: 31 });
-    const groups = buildMatcher(records as MatchRecord[]).findGroups();
+    const groups = buildMatcher(records).findGroups();
     const seen = new Set<string>();
     expect(groups.length).toBeGreaterThan(20);
     for (const g of groups) {
@@ -111,8 +111,8 @@ describe('duplicate groups', () => {
 
   it('finds most generated duplicates and few false ones (regression guard for tuning)', () => {
     const { records, truth } = generatePeople({ n: 1500, seed: 33 });
-    const truthOf = new Map(records.map((r: { id: string }, i: number) => [r.id, truth[i]]));
-    const groups = buildMatcher(records as MatchRecord[]).findGroups();
+    const truthOf = new Map(records.map((r, i) => [r.id, truth[i]]));
+    const groups = buildMatcher(records).findGroups();
     let predicted = 0;
     let correct = 0;
     for (const g of groups) {
@@ -124,7 +124,7 @@ describe('duplicate groups', () => {
       }
     }
     const counts = new Map<number, number>();
-    for (const t of truth as number[]) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of truth) counts.set(t, (counts.get(t) ?? 0) + 1);
     let truePairs = 0;
     for (const c of counts.values()) truePairs += (c * (c - 1)) / 2;
     expect(correct / predicted).toBeGreaterThan(0.92);
