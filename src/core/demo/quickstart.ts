@@ -1,10 +1,14 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findDuplicates, mergeAllDuplicates } from '../dupes/service.js';
 import { CrmError } from '../errors.js';
 import { guideStatus, type GuideStatus } from '../guide/status.js';
+import { executeImport, prepareImport, type ImportResult } from '../import/run.js';
 import { initOrg, type InitInput } from '../org/init.js';
 import { sessionFor, type OrgSession } from '../org/session.js';
 import { createRecord } from '../records/service.js';
+import { runReport } from '../reports/engine.js';
 import { openOrgDb, type OrgDb } from '../store/database.js';
 import { readOrg } from '../store/org.js';
 
@@ -14,9 +18,9 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../../../fixtures/', import.m
 interface DemoFile {
   org: InitInput;
   accounts: Record<string, string>[];
-  contacts: (Record<string, string> & { account: number })[];
   opportunities: (Record<string, string | number> & { account: number })[];
   leads: Record<string, string>[];
+  imports: string[];
 }
 
 export interface QuickstartStep {
@@ -56,14 +60,24 @@ function clearPreviousDemo(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
-const daysFromNow = (now: Date, offset: string): string => {
-  const d = new Date(now.getTime() + Number(offset) * 86_400_000);
-  return d.toISOString().slice(0, 10);
-};
+const daysFromNow = (now: Date, offset: string): string => new Date(now.getTime() + Number(offset) * 86_400_000).toISOString().slice(0, 10);
+
+const importSummary = (r: ImportResult): Record<string, unknown> => ({
+  file: r.file,
+  source: r.source,
+  encoding: r.encoding,
+  rows: r.rows,
+  inserted: r.inserted,
+  rejected: r.rejected,
+  duplicates: r.duplicates,
+  accountsCreated: r.accountsCreated,
+  errorsFile: r.errorsFile,
+});
 
 /**
- * Build a demonstration org from fixtures/quickstart and run the main job on it.
- * `onStep` reports progress as each step finishes.
+ * Build a demonstration org from fixtures/quickstart and run the main job on it:
+ * set-up, a dry-run import, the real imports from two address books, duplicates
+ * found and merged, a pipeline report, and the guide's checklist.
  */
 export async function runQuickstart(path: string, onStep: (step: QuickstartStep) => void = () => {}): Promise<QuickstartResult> {
   clearPreviousDemo(path);
@@ -74,6 +88,8 @@ export async function runQuickstart(path: string, onStep: (step: QuickstartStep)
     onStep(step);
   };
   const db = openOrgDb(path, { create: true });
+  const results = join(dirname(path), 'quickstart-results');
+  mkdirSync(results, { recursive: true });
   try {
     const init = await initOrg(db, { ...demo.org, isDemo: true });
     record({
@@ -82,16 +98,55 @@ export async function runQuickstart(path: string, onStep: (step: QuickstartStep)
     });
     const session: OrgSession = sessionFor(db);
     const accountIds = demo.accounts.map((a) => createRecord(session, 'Account', a).id);
-    const contactIds = demo.contacts.map(({ account, ...c }) => createRecord(session, 'Contact', { ...c, AccountId: accountIds[account]! }).id);
     const opportunityIds = demo.opportunities.map(({ account, CloseDate, ...o }) =>
       createRecord(session, 'Opportunity', { ...o, Amount: Number(o.Amount), AccountId: accountIds[account]!, CloseDate: daysFromNow(session.now(), String(CloseDate)) }).id,
     );
     const leadIds = demo.leads.map((l) => createRecord(session, 'Lead', l).id);
     record({
       step: 'records',
-      summary: `Created ${accountIds.length} accounts, ${contactIds.length} contacts, ${opportunityIds.length} opportunities and ${leadIds.length} leads`,
-      details: { accounts: accountIds.length, contacts: contactIds.length, opportunities: opportunityIds.length, leads: leadIds.length },
+      summary: `Created ${accountIds.length} accounts, ${opportunityIds.length} opportunities and ${leadIds.length} leads`,
+      details: { accounts: accountIds.length, opportunities: opportunityIds.length, leads: leadIds.length },
     });
+
+    const importFile = async (name: string, dryRun: boolean): Promise<ImportResult> => {
+      const stem = name.replace(/\.[^.]+$/, '');
+      const prepared = await prepareImport(session, {
+        file: `${FIXTURES_DIR}quickstart/${name}`,
+        object: 'contact',
+        dryRun,
+        successFile: join(results, `${stem}${dryRun ? '.dry-run' : ''}.success.csv`),
+        errorsFile: join(results, `${stem}${dryRun ? '.dry-run' : ''}.errors.csv`),
+      });
+      return executeImport(session, prepared, results);
+    };
+    const [first, second] = demo.imports as [string, string];
+    const dry = await importFile(first, true);
+    record({ step: 'import-dry-run', summary: `Dry run of ${first} (${dry.source}, ${dry.encoding}): ${dry.inserted} would be imported, ${dry.rejected} rejected; nothing was changed`, details: importSummary(dry) });
+    for (const name of [first, second]) {
+      const real = await importFile(name, false);
+      record({
+        step: 'import',
+        summary: `Imported ${name} (${real.source}): ${real.inserted} contacts, ${real.accountsCreated} new accounts, ${real.duplicates} duplicate(s) flagged, ${real.rejected} rejected (see ${real.errorsFile})`,
+        details: importSummary(real),
+      });
+    }
+
+    const found = findDuplicates(session, 'contact');
+    record({
+      step: 'dupes-find',
+      summary: `Found ${found.groups.length} group(s) of duplicate contacts: ${found.groups.map((g) => g.reasons.slice(0, 2).join(', ')).join(' | ')}`,
+      details: { groups: found.groups.map((g) => ({ ids: g.ids, score: Math.round(g.score * 100) / 100 })) },
+    });
+    const merged = mergeAllDuplicates(session, 'contact', { rule: 'most-complete' });
+    record({ step: 'dupes-merge', summary: `Merged ${merged.merged} duplicate(s) into their most complete record (undo any with crmctl merge undo)`, details: { merged: merged.merged, groups: merged.groups } });
+
+    const pipeline = runReport(session, 'opportunity-pipeline');
+    record({
+      step: 'report',
+      summary: `Opportunity pipeline: ${pipeline.rows.length} open opportunities, totals ${JSON.stringify(pipeline.totals)}`,
+      details: { report: pipeline.name, totals: pipeline.totals },
+    });
+
     const guide = guideStatus(session);
     record({ step: 'guide', summary: `Guide checklist: ${guide.done} of ${guide.total} steps done` });
     return { db: path, company: init.org.company, admin: { username: init.admin.username, temporaryPassword: init.admin.temporaryPassword }, steps, guide };
