@@ -36,14 +36,14 @@ const digits = (n) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).jo
 
 // Country → first names, last names, city, phone formats (international, local), company forms.
 const COUNTRIES = {
-  Latvia: { first: ['Jānis', 'Anna', 'Pēteris', 'Līga', 'Mārtiņš', 'Ilze', 'Andris', 'Kristīne'], last: ['Bērziņš', 'Kalniņa', 'Ozoliņš', 'Liepa', 'Krūmiņš', 'Zariņa', 'Vītols', 'Eglīte'], city: 'Rīga', intl: () => `+371 2${digits(7)}`, local: (n) => n.replace('+371 ', ''), suffix: ['SIA', 'AS'] },
-  Finland: { first: ['Mikko', 'Päivi', 'Juha', 'Aino', 'Matti', 'Sari', 'Eero', 'Tiina'], last: ['Virtanen', 'Mäkelä', 'Korhonen', 'Nieminen', 'Hämäläinen', 'Laine', 'Järvinen', 'Heikkinen'], city: 'Helsinki', intl: () => `+358 40 ${digits(7)}`, local: (n) => '0' + n.replace('+358 ', ''), suffix: ['Oy', 'Oyj'] },
-  Iceland: { first: ['Guðrún', 'Jón', 'Sigríður', 'Ólafur', 'Helga', 'Einar'], last: ['Þórsdóttir', 'Jónsson', 'Sigurðsson', 'Guðmundsdóttir', 'Ólafsson', 'Einarsdóttir'], city: 'Reykjavík', intl: () => `+354 ${6 + Math.floor(rnd() * 3)}${digits(6)}`, local: (n) => n.replace('+354 ', ''), suffix: ['ehf.', 'hf.'] },
-  Portugal: { first: ['João', 'Maria', 'José', 'Ana', 'Rui', 'Inês', 'Tiago'], last: ['Gonçalves', 'Silva', 'Santos', 'Ferreira', 'Pereira', 'Simões', 'Costa'], city: 'Lisboa', intl: () => `+351 91${digits(7)}`, local: (n) => n.replace('+351 ', ''), suffix: ['Lda.', 'S.A.'] },
-  Brazil: { first: ['João', 'Mariana', 'Lucas', 'Beatriz', 'Rafael', 'Camila'], last: ['Oliveira', 'Souza', 'Lima', 'Carvalho', 'Ribeiro', 'Almeida'], city: 'São Paulo', intl: () => `+55 11 9${digits(4)}-${digits(4)}`, local: (n) => n.replace('+55 11 ', '(11) '), suffix: ['Ltda.', 'S.A.'] },
-  China: { first: ['伟', '芳', '娜', '敏', '静', '磊'], last: ['王', '李', '张', '刘', '陈', '杨'], city: '上海', intl: () => `+86 138 ${digits(4)} ${digits(4)}`, local: (n) => n.replace('+86 ', '0'), suffix: ['有限公司'] },
-  Germany: { first: ['Jürgen', 'Katharina', 'Michael', 'Sabine', 'Stefan', 'Ursula'], last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weiß', 'Meyer'], city: 'München', intl: () => `+49 89 ${digits(7)}`, local: (n) => '0' + n.replace('+49 ', ''), suffix: ['GmbH', 'AG'] },
-  'United States': { first: ['Robert', 'William', 'Elizabeth', 'Katherine', 'Michael', 'Jennifer', 'James', 'Margaret'], last: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis'], city: 'New York', intl: () => `+1 212 ${2 + Math.floor(rnd() * 7)}${digits(2)} ${digits(4)}`, local: (n) => n.replace('+1 212 ', '(212) ').replace(/ (\d{4})$/, '-$1'), suffix: ['Inc.', 'LLC', 'Corp.'] },
+  Latvia: { first: ['Jānis', 'Anna', 'Pēteris', 'Līga', 'Mārtiņš', 'Ilze', 'Andris', 'Kristīne', 'Edgars', 'Inese', 'Raimonds', 'Dace', 'Gints', 'Zane', 'Aigars', 'Baiba', 'Uldis', 'Sanita', 'Valdis', 'Evija'], last: ['Bērziņš', 'Kalniņa', 'Ozoliņš', 'Liepa', 'Krūmiņš', 'Zariņa', 'Vītols', 'Eglīte', 'Jansons', 'Ozola', 'Pētersons', 'Kārkliņa', 'Balodis', 'Siliņa', 'Lapiņš', 'Zvaigzne', 'Dzenis', 'Vilks', 'Kociņa', 'Strazds'], city: 'Rīga', intl: () => `+371 2${digits(7)}`, local: (n) => n.replace('+371 ', ''), suffix: ['SIA', 'AS'] },
+  Finland: { first: ['Mikko', 'Päivi', 'Juha', 'Aino', 'Matti', 'Sari', 'Eero', 'Tiina', 'Jukka', 'Minna', 'Timo', 'Hanna', 'Pekka', 'Satu', 'Antti', 'Leena', 'Ville', 'Johanna', 'Kari', 'Riikka'], last: ['Virtanen', 'Mäkelä', 'Korhonen', 'Nieminen', 'Hämäläinen', 'Laine', 'Järvinen', 'Heikkinen', 'Koskinen', 'Lehtonen', 'Saarinen', 'Salminen', 'Heinonen', 'Niemi', 'Kinnunen', 'Salonen', 'Turunen', 'Salo', 'Laitinen', 'Tuominen'], city: 'Helsinki', intl: () => `+358 40 ${digits(7)}`, local: (n) => '0' + n.replace('+358 ', ''), suffix: ['Oy', 'Oyj'] },
+  Iceland: { first: ['Guðrún', 'Jón', 'Sigríður', 'Ólafur', 'Helga', 'Einar', 'Kristín', 'Sigurður', 'Anna', 'Gunnar', 'Margrét', 'Magnús', 'Katrín', 'Stefán', 'Ragnheiður', 'Þórður'], last: ['Þórsdóttir', 'Jónsson', 'Sigurðsson', 'Guðmundsdóttir', 'Ólafsson', 'Einarsdóttir', 'Kristjánsson', 'Magnúsdóttir', 'Stefánsson', 'Gunnarsdóttir', 'Björnsson', 'Árnadóttir', 'Pálsson', 'Halldórsdóttir', 'Ragnarsson', 'Sveinsdóttir'], city: 'Reykjavík', intl: () => `+354 ${6 + Math.floor(rnd() * 3)}${digits(6)}`, local: (n) => n.replace('+354 ', ''), suffix: ['ehf.', 'hf.'] },
+  Portugal: { first: ['João', 'Maria', 'José', 'Ana', 'Rui', 'Inês', 'Tiago', 'Catarina', 'Miguel', 'Sofia', 'Pedro', 'Beatriz', 'Nuno', 'Marta', 'Luís', 'Rita'], last: ['Gonçalves', 'Silva', 'Santos', 'Ferreira', 'Pereira', 'Simões', 'Costa', 'Rodrigues', 'Martins', 'Fernandes', 'Lopes', 'Marques', 'Sousa', 'Carvalho', 'Teixeira', 'Moreira'], city: 'Lisboa', intl: () => `+351 91${digits(7)}`, local: (n) => n.replace('+351 ', ''), suffix: ['Lda.', 'S.A.'] },
+  Brazil: { first: ['João', 'Mariana', 'Lucas', 'Beatriz', 'Rafael', 'Camila', 'Gabriel', 'Larissa', 'Felipe', 'Juliana', 'Gustavo', 'Fernanda', 'Bruno', 'Letícia', 'Thiago', 'Aline'], last: ['Oliveira', 'Souza', 'Lima', 'Carvalho', 'Ribeiro', 'Almeida', 'Araújo', 'Barbosa', 'Cardoso', 'Rocha', 'Dias', 'Nascimento', 'Moura', 'Cavalcanti', 'Batista', 'Freitas'], city: 'São Paulo', intl: () => `+55 11 9${digits(4)}-${digits(4)}`, local: (n) => n.replace('+55 11 ', '(11) '), suffix: ['Ltda.', 'S.A.'] },
+  China: { first: ['伟', '芳', '娜', '敏', '静', '磊', '强', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超'], last: ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭'], city: '上海', intl: () => `+86 138 ${digits(4)} ${digits(4)}`, local: (n) => n.replace('+86 ', '0'), suffix: ['有限公司'] },
+  Germany: { first: ['Jürgen', 'Katharina', 'Michael', 'Sabine', 'Stefan', 'Ursula', 'Thomas', 'Andrea', 'Wolfgang', 'Monika', 'Klaus', 'Petra', 'Frank', 'Claudia', 'Dieter', 'Birgit'], last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weiß', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann'], city: 'München', intl: () => `+49 89 ${digits(7)}`, local: (n) => '0' + n.replace('+49 ', ''), suffix: ['GmbH', 'AG'] },
+  'United States': { first: ['Robert', 'William', 'Elizabeth', 'Katherine', 'Michael', 'Jennifer', 'James', 'Margaret', 'David', 'Susan', 'Richard', 'Karen', 'Joseph', 'Nancy', 'Thomas', 'Lisa', 'Charles', 'Betty', 'Daniel', 'Sandra'], last: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Wilson', 'Anderson', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson'], city: 'New York', intl: () => `+1 212 ${2 + Math.floor(rnd() * 7)}${digits(2)} ${digits(4)}`, local: (n) => n.replace('+1 212 ', '(212) ').replace(/ (\d{4})$/, '-$1'), suffix: ['Inc.', 'LLC', 'Corp.'] },
 };
 const NICK = { Robert: 'Bob', William: 'Bill', Elizabeth: 'Liz', Katherine: 'Kate', Michael: 'Mike', James: 'Jim', Margaret: 'Peggy', Jennifer: 'Jenny', José: 'Zé', Katharina: 'Kathi', Jürgen: 'Jürgi' };
 const COMPANY_WORDS = ['Nord', 'Baltic', 'Aurora', 'Sol', 'Atlas', 'Vega', 'Orion', 'Polar', 'Delta', 'Terra', 'Lumen', 'Fjord', 'Atlantic', 'Pioneer', 'Summit'];
@@ -53,6 +53,9 @@ const ascii = (s) => fold(s).toLowerCase().replace(/[^a-z0-9]/g, '');
 // People, with look-alikes: colleagues sharing a surname and company, and common names at other companies.
 const people = [];
 const companies = [];
+const usedEmails = new Set();
+const usedLocals = new Set();
+const PINYIN = ['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo'];
 for (let i = 0; i < PEOPLE; i++) {
   const countryName = pick(Object.keys(COUNTRIES));
   const c = COUNTRIES[countryName];
@@ -65,7 +68,13 @@ for (let i = 0; i < PEOPLE; i++) {
   const colleague = chance(0.08) && people.length > 0 ? people[people.length - 1] : null;
   const last = colleague && colleague.country === countryName ? colleague.last : pick(c.last);
   const first = pick(c.first);
-  const email = countryName === 'China' ? `${['wang', 'li', 'zhang', 'liu', 'chen', 'yang'][c.last.indexOf(last)] ?? 'x'}.${i}@${ascii(company.base)}.example` : `${ascii(first)}.${ascii(last)}${i % 7 === 0 ? i : ''}@${ascii(company.base)}.example`;
+  // Addresses are unique per person, as mailboxes are: a second Anna Ozola at a firm gets anna.ozola2@.
+  let local = countryName === 'China' ? `${PINYIN[c.last.indexOf(last)] ?? 'x'}.${i}` : `${ascii(first)}.${ascii(last)}`;
+  const domain = `${ascii(company.base)}.example`;
+  for (let n = 2; usedEmails.has(`${local}@${domain}`) || usedLocals.has(local); n++) local = local.replace(/\d*$/, String(n));
+  usedEmails.add(`${local}@${domain}`);
+  usedLocals.add(local);
+  const email = `${local}@${domain}`;
   people.push({ id: i, country: countryName, first, last, email, phone: c.intl(), company, city: c.city, title: pick(['CEO', 'Sales Manager', 'Buyer', 'CTO', 'Head of Purchasing']) });
 }
 

@@ -5,7 +5,7 @@
  * households are for people: two different names at one address stay apart.
  */
 import { companyKey } from '../clean/company.js';
-import type { Explanation, Features, MatchModel } from './model.js';
+import type { Explanation, Features, KeySink, MatchModel } from './model.js';
 import { roundWeight } from './model.js';
 import { compactKey, digitsKey, domainKey, houseNumber, phonesAgree, streetKey, words } from './normalize.js';
 import { editSimilarity, jaroWinkler, phonetic } from './similarity.js';
@@ -94,14 +94,14 @@ export class AccountModel implements MatchModel<AccountMatchRecord, AccountFeatu
     return Math.max(U_FLOOR, (others + TF_PSEUDO_RECORDS * prior) / (this.total + TF_PSEUDO_RECORDS));
   }
 
-  blockingKeys(f: AccountFeatures, out: string[]): void {
-    if (f.nameCompact !== '') out.push(`n|${f.nameCompact}`);
-    if (f.namePhon !== '') out.push(`s|${f.namePhon}|${f.city}`);
+  blockingKeys(f: AccountFeatures, out: KeySink): void {
+    if (f.nameCompact !== '') out.add('n', f.nameCompact);
+    if (f.namePhon !== '') out.add('s', f.namePhon, f.city);
     // Each longer name word with the city: "Art's Deli" meets "Art's Delicatessen".
-    for (const w of f.nameWords.slice(0, 3)) if (w.length >= 4) out.push(`w|${w}|${f.city}`);
-    if (f.domain !== '') out.push(`d|${f.domain}`);
-    if (f.phone !== '') out.push(`p|${f.phone.slice(-7)}`);
-    if (f.street !== '' && f.house !== '') out.push(`a|${f.postal || f.city}|${f.house}|${f.street.replace(/\d+/g, '').trim().slice(0, 3)}`);
+    for (const w of f.nameWords.slice(0, 3)) if (w.length >= 4) out.add('w', w, f.city);
+    if (f.domain !== '') out.add('d', f.domain);
+    if (f.phone !== '') out.add('p', f.phone.slice(-7));
+    if (f.street !== '' && f.house !== '') out.add('a', `${f.postal || f.city}|${f.house}`, f.street.replace(/\d+/g, '').trim().slice(0, 3));
   }
 
   splitKeys(f: AccountFeatures, out: string[]): void {

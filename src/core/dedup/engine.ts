@@ -13,13 +13,16 @@
  * Grouping. Pairs at or above the threshold are merged greedily, best pair
  * first, with average linkage: two groups join only if the mean probability
  * over ALL their cross pairs (scored now if blocking never met them) reaches the
- * threshold and no cross pair is below MIN_LINK. So a weak A~B and B~C cannot
- * pull a clearly different A and C together, as plain connected components
- * (transitive closure) would. Everything is ordered by id with stable
+ * threshold, and no cross pair is a clear contradiction (below MIN_LINK).
+ * So A~B and B~C cannot pull a clearly different A and C together, as plain
+ * connected components (transitive closure) would, while a true group whose
+ * members share different fields (A and C agree on little, each agrees with B)
+ * still forms. A higher floor (0.01-0.05) split real groups on FEBRL and the
+ * generated books and bought no precision. Everything is ordered by id with stable
  * tie-breaks, so the result does not depend on input order.
  */
 import { CrmError } from '../errors.js';
-import type { Features, MatchModel } from './model.js';
+import type { Features, KeySink, MatchModel } from './model.js';
 import { probability } from './model.js';
 import type { DuplicateGroup, MatchCandidate, MatchPair, Matcher, MatcherStats, SkippedBlock } from './types.js';
 
@@ -27,12 +30,10 @@ const INDEX_BITS = 22;
 const INDEX_SPACE = 2 ** INDEX_BITS;
 /** Packing a 31-bit hash and the record index into a double's 53 bits limits one run to 4,194,304 records. */
 export const MAX_RECORDS = INDEX_SPACE;
-/** No cross pair of a group may be less likely than this: clearly different records never share a group. */
-const MIN_LINK = Number(process.env.DEDUP_MIN_LINK ?? 0.01);
-/** Two groups merge when their cross pairs average at least this share of the threshold. */
-const MERGE_MEAN_FACTOR = Number(process.env.DEDUP_MERGE_MEAN ?? 1);
 /** Average linkage costs |A|·|B| comparisons per merge; no real duplicate group is this large. */
 const MAX_GROUP_SIZE = 60;
+/** A cross pair this unlikely is a contradiction (different birth dates, names and more): never one group. */
+const MIN_LINK = Number(process.env.DEDUP_MIN_LINK ?? 0.001);
 /** candidatesFor looks at no more records than this for one query. */
 const MAX_QUERY_CANDIDATES = 20_000;
 
@@ -41,16 +42,49 @@ export interface EngineOptions {
   maxBlockSize: number;
 }
 
-const SKIP_KEYS = process.env.DEDUP_SKIP_KEYS?.split(',').map((k) => `${k}|`);
+const FNV_OFFSET = 0x811c9dc5;
+const SEPARATOR = 124; // '|'
 
-function hash31(text: string): number {
-  let h = 0x811c9dc5;
+function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+function finish(h: number): number {
   const folded = (h >>> 1) & 0x7fffffff;
   return folded === 0 ? 1 : folded;
+}
+
+/** 31-bit FNV-1a of "kind|a|b", computed without building the string. */
+function keyHash(kind: string, a: string, b: string | undefined): number {
+  let h = fnv(FNV_OFFSET, kind);
+  h = Math.imul(h ^ SEPARATOR, 0x01000193);
+  h = fnv(h, a);
+  if (b !== undefined) {
+    h = Math.imul(h ^ SEPARATOR, 0x01000193);
+    h = fnv(h, b);
+  }
+  return finish(h);
+}
+
+/** Collects key hashes (for blocking and look-ups) or key texts (for reports). */
+class KeyCollector implements KeySink {
+  readonly hashes: number[] = [];
+  readonly texts: string[] | null;
+  constructor(withTexts: boolean) {
+    this.texts = withTexts ? [] : null;
+  }
+  add(kind: string, a: string, b?: string): void {
+    this.hashes.push(keyHash(kind, a, b));
+    this.texts?.push(b === undefined ? `${kind}|${a}` : `${kind}|${a}|${b}`);
+  }
+  reset(): void {
+    this.hashes.length = 0;
+    if (this.texts) this.texts.length = 0;
+  }
 }
 
 export function createMatcher<R extends { id: string }, F extends Features>(
@@ -88,16 +122,16 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   // Each record's key hashes, ascending, so two records' shared keys are found by one merge walk.
   const slotHash = new Int32Array(n * slots);
   const slotCount = new Uint8Array(n);
-  const keyBuffer: string[] = [];
+  const collector = new KeyCollector(false);
   let entryCount = 0;
   for (let i = 0; i < n; i++) {
-    keyBuffer.length = 0;
-    model.blockingKeys(features[i]!, keyBuffer);
-    if (SKIP_KEYS) for (let k = keyBuffer.length - 1; k >= 0; k--) if (SKIP_KEYS.includes(keyBuffer[k]!.slice(0, 2))) keyBuffer.splice(k, 1);
+    collector.reset();
+    model.blockingKeys(features[i]!, collector);
+    const keyHashes = collector.hashes;
     const base = i * slots;
     let used = 0;
-    for (let k = 0; k < keyBuffer.length && used < slots; k++) {
-      const h = hash31(keyBuffer[k]!);
+    for (let k = 0; k < keyHashes.length && used < slots; k++) {
+      const h = keyHashes[k]!;
       let at = used;
       while (at > 0 && slotHash[base + at - 1]! > h) at--;
       if (at > 0 && slotHash[base + at - 1] === h) continue;
@@ -122,9 +156,10 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   const probabilityOf = (i: number, j: number) => probability(model.weight(features[i]!, features[j]!));
 
   function keyText(record: number, h: number): string {
-    const keys: string[] = [];
+    const keys = new KeyCollector(true);
     model.blockingKeys(features[record]!, keys);
-    return keys.find((k) => hash31(k) === h) ?? `#${h}`;
+    const at = keys.hashes.indexOf(h);
+    return at >= 0 ? keys.texts![at]! : `#${h}`;
   }
 
   function findGroups(): DuplicateGroup[] {
@@ -270,7 +305,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
           if (p < min) min = p;
         }
       }
-      if (sum / (left.length * right.length) < threshold * MERGE_MEAN_FACTOR || min < MIN_LINK) continue;
+      if (sum / (left.length * right.length) < threshold || min < MIN_LINK) continue;
       const merged = [...left, ...right].sort((x, y) => x - y);
       const id = merged[0]!;
       if (ga >= 0) members.delete(ga);
@@ -332,11 +367,10 @@ export function createMatcher<R extends { id: string }, F extends Features>(
 
   function candidatesFor(query: Partial<R>, limit = 10, minScore = threshold / 2): MatchCandidate[] {
     const probe = model.prepare({ ...query, id: query.id ?? '' } as R, -1);
-    const keys: string[] = [];
+    const keys = new KeyCollector(false);
     model.blockingKeys(probe, keys);
     const found = new Set<number>();
-    for (const key of keys) {
-      const h = hash31(key);
+    for (const h of keys.hashes) {
       let lo = lowerBound(entries, h * INDEX_SPACE);
       const hi = lowerBound(entries, (h + 1) * INDEX_SPACE);
       for (; lo < hi && found.size < MAX_QUERY_CANDIDATES; lo++) found.add(entries[lo]! - h * INDEX_SPACE);

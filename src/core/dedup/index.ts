@@ -33,7 +33,7 @@ export type {
 export { MAX_RECORDS } from './engine.js';
 
 export const DEFAULT_THRESHOLD = 0.5;
-export const DEFAULT_MAX_BLOCK_SIZE = 50;
+export const DEFAULT_MAX_BLOCK_SIZE = 25;
 
 function engineOptions(options: MatcherOptions | undefined) {
   return {

@@ -18,14 +18,22 @@ export interface Explanation {
   reasons: string[];
 }
 
+/**
+ * Receives blocking keys. The engine hashes the parts as they come, so a
+ * million records do not allocate ten million key strings.
+ */
+export interface KeySink {
+  add(kind: string, a: string, b?: string): void;
+}
+
 export interface MatchModel<R, F extends Features> {
   /** Number of blocking-key slots per record (fixed, for typed arrays). */
   readonly keySlots: number;
   prepare(record: R, index: number): F;
   /** Term frequencies etc. from the whole data set, called once before any scoring. */
   learn(all: readonly F[]): void;
-  /** Blocking keys of a record, at most `keySlots`, each already prefixed by its kind ("e|jd@x.com"). */
-  blockingKeys(f: F, out: string[]): void;
+  /** Blocking keys of a record, at most `keySlots`: kind and parts, read as "kind|a|b" ("e|jd@x.com"). */
+  blockingKeys(f: F, out: KeySink): void;
   /** Keys that split an oversized block, coarsest first; '' means "unknown" and keeps the record in the '' sub-block. */
   splitKeys(f: F, out: string[]): void;
   /** Total log2 likelihood ratio with the prior: the hot path, must not allocate. */

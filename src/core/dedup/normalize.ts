@@ -127,7 +127,7 @@ const PHONE_MIN_DIGITS = 6;
 export function digitsKey(value: string | null | undefined): string {
   if (!value) return '';
   // Extensions ("x12", "ext. 12", "Durchwahl") are not part of the line number.
-  const main = value.split(/\s*(?:x|ext\.?|extension|#|dw|durchwahl)\s*\d+\s*$/i)[0] ?? value;
+  const main = /[a-z#]/i.test(value) ? (value.split(/\s*(?:x|ext\.?|extension|#|dw|durchwahl)\s*\d+\s*$/i)[0] ?? value) : value;
   const digits = main.replace(/\D+/g, '');
   if (digits.length < PHONE_MIN_DIGITS) return '';
   return digits.length > PHONE_SIGNIFICANT_DIGITS ? digits.slice(-PHONE_SIGNIFICANT_DIGITS) : digits;

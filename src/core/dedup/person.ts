@@ -17,7 +17,8 @@
  *   is strong evidence of two people (father and son at one address).
  */
 import { companyKey } from '../clean/company.js';
-import type { Explanation, Features, MatchModel } from './model.js';
+import { HashCounter } from './counter.js';
+import type { Explanation, Features, KeySink, MatchModel } from './model.js';
 import { roundWeight } from './model.js';
 import { areNicknames, nameFamilies, nicknameInitials } from './nicknames.js';
 import {
@@ -169,8 +170,8 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   private readonly firstCounts = new Map<number, number>();
   private readonly lastCounts = new Map<number, number>();
   private readonly companyCounts = new Map<string, number>();
-  private readonly phoneCounts = new Map<string, number>();
-  private readonly emailCounts = new Map<string, number>();
+  private readonly phoneCounts = new HashCounter();
+  private readonly emailCounts = new HashCounter();
   private readonly fullNameCounts = new Map<number, number>();
   private learned = false;
   private readonly names = new Map<string, number>();
@@ -309,9 +310,9 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
       if (f.last !== '') bumpId(this.lastCounts, f.lastId);
       if (f.firstFull !== '' && f.last !== '') bumpId(this.fullNameCounts, f.firstPlainId * NAME_ID_SPACE + f.lastId);
       bump(this.companyCounts, f.company);
-      bump(this.phoneCounts, f.phone);
-      if (f.mobile !== f.phone) bump(this.phoneCounts, f.mobile);
-      bump(this.emailCounts, f.email);
+      this.phoneCounts.add(f.phone);
+      if (f.mobile !== f.phone) this.phoneCounts.add(f.mobile);
+      this.emailCounts.add(f.email);
     }
     this.learned = true;
     for (const f of all) this.fillFrequencies(f);
@@ -322,37 +323,37 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
    * two being compared are not evidence that the value is common), smoothed
    * towards `prior` so a handful of records cannot swing the weight.
    */
-  private frequency<K>(map: Map<K, number>, key: K, prior: number): number {
+  private frequency<K>(map: { get(key: K): number | undefined }, key: K, prior: number): number {
     const others = Math.max(0, (map.get(key) ?? 0) - 2);
     return Math.max(U_FLOOR, (others + TF_PSEUDO_RECORDS * prior) / (this.total + TF_PSEUDO_RECORDS));
   }
 
-  blockingKeys(f: PersonFeatures, out: string[]): void {
-    if (f.email !== '') out.push(`e|${f.email}`);
+  blockingKeys(f: PersonFeatures, out: KeySink): void {
+    if (f.email !== '') out.add('e', f.email);
     // A Phone held by many records is a switchboard: it would make big blocks of colleagues and proves little.
-    if (f.phone !== '' && (this.phoneCounts.get(f.phone) ?? 0) <= SWITCHBOARD_RECORDS) out.push(`p|${f.phone.slice(-7)}`);
-    if (f.mobile !== '') out.push(`p|${f.mobile.slice(-7)}`);
+    if (f.phone !== '' && (this.phoneCounts.get(f.phone) ?? 0) <= SWITCHBOARD_RECORDS) out.add('p', f.phone.slice(-7));
+    if (f.mobile !== '') out.add('p', f.mobile.slice(-7));
     // Surname sound with the given name's nickname family (Bob meets Robert) and with its sound (typos).
     // An initial alone ("J. Smith") only meets by e-mail, phone, company or address: a key of surname and
     // initial would put every J. Smith, John and James Smith in one block.
     if (f.last !== '') {
       const given = f.firstInitialOnly ? f.firstWord : f.firstCanon;
-      out.push(`n|${f.lastPhon[0]}|${given}`);
-      if (f.lastPhon[1] !== f.lastPhon[0]) out.push(`n|${f.lastPhon[1]}|${given}`);
-      if (!f.firstInitialOnly && f.firstWord !== '') out.push(`n|${f.lastPhon[0]}|=${f.firstPhon[0]}`);
+      out.add('n', f.lastPhon[0], given);
+      if (f.lastPhon[1] !== f.lastPhon[0]) out.add('n', f.lastPhon[1], given);
+      if (!f.firstInitialOnly && f.firstWord !== '') out.add('m', f.lastPhon[0], f.firstPhon[0]);
     }
     // The same key with the name parts swapped meets a record whose first and last names were exchanged.
-    if (f.firstWord !== '' && f.last !== '' && !f.firstInitialOnly) out.push(`n|${f.firstPhon[0]}|=${f.lastPhon[0]}`);
+    if (f.firstWord !== '' && f.last !== '' && !f.firstInitialOnly) out.add('m', f.firstPhon[0], f.lastPhon[0]);
     // Surname typos that change its sound: given name with date of birth, company or address.
-    if (f.firstWord !== '' && f.dob !== '') out.push(`d|${f.firstCanon}|${f.dob}`);
-    if (f.dob !== '' && f.last !== '') out.push(`b|${f.dob}|${f.last.slice(0, 1)}`);
-    if (f.firstWord !== '' && f.company !== '') out.push(`c|${f.firstCanon}|${f.company}`);
+    if (f.firstWord !== '' && f.dob !== '') out.add('d', f.firstCanon, f.dob);
+    if (f.dob !== '' && f.last !== '') out.add('b', f.dob, f.last.slice(0, 1));
+    if (f.firstWord !== '' && f.company !== '') out.add('c', f.firstCanon, f.company);
     // Surname at a company also meets records without a given name.
-    if (f.last !== '' && f.company !== '') out.push(`k|${f.lastPhon[0]}|${f.company}`);
+    if (f.last !== '' && f.company !== '') out.add('k', f.lastPhon[0], f.company);
     // An address is shared by households and offices: a key only for records with no e-mail or phone to meet by.
     if (f.email === '' && f.phone === '' && f.mobile === '') {
-      if (f.postal !== '' && f.house !== '') out.push(`a|${f.postal}|${f.house}`);
-      else if (f.city !== '' && f.street !== '') out.push(`a|${f.city}|${f.street}`);
+      if (f.postal !== '' && f.house !== '') out.add('a', f.postal, f.house);
+      else if (f.city !== '' && f.street !== '') out.add('a', f.city, f.street);
     }
   }
 
@@ -784,7 +785,9 @@ function givenNameLevel(
   if (wordA === wordB) return STRONG;
   if (areNicknames(wordA, wordB)) return STRONG;
   if (isTypo(fullA, fullB)) return STRONG;
-  if (phoneticAgree(phonA, phonB) || jaroWinkler(fullA, fullB) >= 0.85) return WEAK;
+  // Sounding alike is not enough for given names ("John"/"Jane" are both JN): it must also look alike.
+  const jw = jaroWinkler(fullA, fullB);
+  if (jw >= 0.85 || (jw >= 0.75 && phoneticAgree(phonA, phonB))) return WEAK;
   return DISAGREE;
 }
 

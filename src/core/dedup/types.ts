@@ -91,7 +91,7 @@ export interface MatcherOptions {
   /** Pairs scoring at or above this are duplicates (default 0.5 for both kinds). */
   threshold?: number;
   kind?: 'person' | 'account';
-  /** Largest block compared pair-wise; bigger blocks are split by a second key, then skipped (default 50). */
+  /** Largest block compared pair-wise; bigger blocks are split by a second key, then skipped (default 25). */
   maxBlockSize?: number;
 }
 
