@@ -15,6 +15,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'org', summary: 'show or change the company profile and fiscal year', load: () => import('../commands/org/index.js') },
   { name: 'record', summary: 'create, get, update, delete and list records', load: () => import('../commands/record/index.js') },
   { name: 'import', summary: 'import contacts, leads and accounts (Outlook, Google, ACT!, Excel, CSV, vCard); list, show, undo jobs', load: () => import('../commands/import/index.js') },
+  { name: 'update', summary: 'apply an edited export (CSV or XLSX) back to the records by Id', load: () => import('../commands/update.js') },
   { name: 'mapping', summary: 'suggest and save import mappings: which column fills which field', load: () => import('../commands/mapping/index.js') },
   { name: 'dupes', summary: 'find likely duplicates (fuzzy, explainable) and merge them', load: () => import('../commands/dupes/index.js') },
   { name: 'merge', summary: 'list merges; undo a merge', load: () => import('../commands/merge/index.js') },

@@ -130,7 +130,7 @@ export function renderSummary(ui: Ui, r: ImportResult): void {
   const where = [r.format, r.encoding, r.delimiter === undefined ? undefined : r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`, r.sheet].filter(Boolean).join(', ');
   ui.heading(`${title}: ${r.object} from ${r.source}${r.language ? ` (${r.language})` : ''} — ${r.file} [${where}]`);
   ui.line(
-    `  rows ${r.rows} · ${ui.c.green(`inserted ${r.inserted}`)} · updated ${r.updated} · skipped ${r.skipped} · ${r.rejected > 0 ? ui.c.red(`rejected ${r.rejected}`) : 'rejected 0'} · duplicates ${r.duplicates}${r.accountsCreated ? ` · accounts created ${r.accountsCreated}` : ''}`,
+    `  rows ${r.rows} · ${ui.c.green(`inserted ${r.inserted}`)} · updated ${r.updated}${r.unchanged ? ` (${r.unchanged} unchanged)` : ''} · skipped ${r.skipped} · ${r.rejected > 0 ? ui.c.red(`rejected ${r.rejected}`) : 'rejected 0'} · duplicates ${r.duplicates}${r.accountsCreated ? ` · accounts created ${r.accountsCreated}` : ''}`,
   );
   for (const [code, count] of Object.entries(r.rejectedByCode)) ui.line(`    ${ui.c.red(code)} ${count}`);
   ui.line(`  success file: ${r.successFile}`);

@@ -69,6 +69,8 @@ export interface EngineOptions {
    * engine); returns the id of the best match. Exact e-mail and name keys are checked first.
    */
   fuzzyDuplicateOf?: (values: CrmRecord, account: string | null) => string | undefined;
+  /** Updates only: an empty cell clears the field (a file exported by crmctl and edited holds whole records). */
+  emptyCellsClear?: boolean;
   /** Runs inside the job's transaction just before it commits (e.g. to record a migration step as done). */
   beforeCommit?: (jobId: string) => void;
   /**
@@ -91,6 +93,8 @@ export interface ImportSummary {
   skipped: number;
   rejected: number;
   duplicates: number;
+  /** Of the updated rows, those that changed no field (the record already had those values). */
+  unchanged: number;
   accountsCreated: number;
   successFile: string;
   errorsFile: string;
@@ -178,6 +182,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
     skipped: 0,
     rejected: 0,
     duplicates: 0,
+    unchanged: 0,
     accountsCreated: 0,
     successFile: options.successFile,
     errorsFile: options.errorsFile,
@@ -284,7 +289,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
         if (field!.readOnly) continue;
         const coerced = coerceValue(field!, raw, picklists.get(name));
         if (coerced.ok) {
-          if (coerced.value !== null) values[name] = coerced.value;
+          if (coerced.value !== null || options.emptyCellsClear) values[name] = coerced.value;
         } else problems.push(`${name}: ${coerced.message}`);
       }
       if (problems.length > 0) reject('INVALID_VALUE', problems.join('; '));
@@ -326,7 +331,8 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
         if (linksAccounts && mapped.account && !values.AccountId) values.AccountId = linkAccount(mapped.account, String(values.OwnerId ?? existing!.OwnerId ?? defaultOwner));
         const changes: CrmRecord = {};
         for (const [k, v] of Object.entries(values)) if (existing![k] !== v) changes[k] = v;
-        if (Object.keys(changes).length > 0) {
+        if (Object.keys(changes).length === 0) summary.unchanged++;
+        else {
           recordPreviousValues(db, jobId, object.name, targetId, existing!);
           updateRecordFields(db, object, targetId, { ...changes, LastModifiedDate: now, LastModifiedById: actor.id });
         }

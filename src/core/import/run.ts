@@ -38,6 +38,8 @@ export interface ImportRequest {
   delimiter?: string | undefined;
   sheet?: string | undefined;
   mappingFile?: string | undefined;
+  /** A file crmctl exported, edited and applied back (`crmctl update --from`): see TransformConfig.roundTrip. */
+  roundTrip?: boolean | undefined;
   /** A mapping already in hand (the wizard's edited one); wins over mappingFile and the suggestion. */
   mapping?: Mapping | undefined;
   saveMappingFile?: string | undefined;
@@ -181,6 +183,7 @@ export function transformConfig(session: OrgSession, prepared: PreparedImport): 
     dateOrders: Object.fromEntries(Object.entries(prepared.dateOrders).map(([f, d]) => [f, d.order])),
     defaultCountry: prepared.defaultCountry,
     locale: session.org.locale,
+    ...(prepared.request.roundTrip ? { roundTrip: true } : {}),
   };
 }
 
@@ -292,7 +295,7 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
       },
     },
     onProgress: request.onProgress,
-    fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object),
+    ...(request.roundTrip ? { emptyCellsClear: true } : { fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object) }),
     ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
   });
   summary.warnings.push(...(parallel ? parallel.warnings : prepared.source.warnings));

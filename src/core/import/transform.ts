@@ -24,7 +24,15 @@ export interface TransformConfig {
   dateOrders: Record<string, DateOrder>;
   defaultCountry: CountryCode | undefined;
   locale: string;
+  /**
+   * For files crmctl exported and an admin edited (`crmctl update --from`): an empty cell means
+   * "clear the field", and the `'` crmctl put before formula-like text is taken off again.
+   */
+  roundTrip?: boolean;
 }
+
+/** Undo crmctl's formula neutralisation: "'=HYPERLINK(…)" was exported from "=HYPERLINK(…)". */
+const NEUTRALISED = /^'[=+\-@\t\r\n\u0000]/;
 
 const NAME_PART_FIELD: Record<NamePart, keyof PersonName> = {
   salutation: 'Salutation',
@@ -88,7 +96,14 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
         owner = cleanText(value ?? null);
         continue;
       }
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined) {
+        if (config.roundTrip) fields[name] = null;
+        continue;
+      }
+      if (config.roundTrip && NEUTRALISED.test(value)) {
+        put(name, value.slice(1));
+        continue;
+      }
       if (columns.exchange?.includes(name)) {
         const address = exchangeAddress(value, 'EX');
         if (address.value) put(name, address.value);
