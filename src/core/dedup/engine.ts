@@ -135,7 +135,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       let at = used;
       while (at > 0 && slotHash[base + at - 1]! > h) at--;
       if (at > 0 && slotHash[base + at - 1] === h) continue;
-      slotHash.copyWithin(base + at + 1, base + at, base + used);
+      for (let m = used; m > at; m--) slotHash[base + m] = slotHash[base + m - 1]!;
       slotHash[base + at] = h;
       used++;
     }
@@ -359,10 +359,16 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       explained = { pairs: list.map((item) => item.pair), reasons: reasons.slice(0, 8) };
       return explained;
     };
-    const group = { ids: indexes.map((i) => features[i]!.id), score: roundScore(total / pairCount) } as DuplicateGroup;
-    Object.defineProperty(group, 'reasons', { enumerable: true, get: () => explainAll().reasons });
-    Object.defineProperty(group, 'pairs', { enumerable: true, get: () => explainAll().pairs });
-    return group;
+    return {
+      ids: indexes.map((i) => features[i]!.id),
+      score: roundScore(total / pairCount),
+      get reasons() {
+        return explainAll().reasons;
+      },
+      get pairs() {
+        return explainAll().pairs;
+      },
+    };
   }
 
   function candidatesFor(query: Partial<R>, limit = 10, minScore = threshold / 2): MatchCandidate[] {
