@@ -33,7 +33,7 @@ export const MAX_RECORDS = INDEX_SPACE;
 /** Average linkage costs |A|·|B| comparisons per merge; no real duplicate group is this large. */
 const MAX_GROUP_SIZE = 60;
 /** A cross pair this unlikely is a contradiction (different birth dates, names and more): never one group. */
-const MIN_LINK = Number(process.env.DEDUP_MIN_LINK ?? 0.001);
+const MIN_LINK = 0.001;
 /** candidatesFor looks at no more records than this for one query. */
 const MAX_QUERY_CANDIDATES = 20_000;
 
@@ -108,11 +108,8 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     }
   }
   const n = records.length;
-  const timer = process.env.DEDUP_DEBUG ? phaseTimer() : null;
   const features: F[] = records.map((r, i) => model.prepare(r, i));
-  timer?.('prepare');
   model.learn(features);
-  timer?.('learn');
   const { threshold, maxBlockSize } = options;
   // The threshold as a log2 likelihood ratio, so the hot loop compares weights without exponentials.
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
@@ -146,9 +143,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   for (let i = 0, e = 0; i < n; i++) {
     for (let s = 0; s < slotCount[i]!; s++) entries[e++] = slotHash[i * slots + s]! * INDEX_SPACE + i;
   }
-  timer?.('keys');
   entries.sort();
-  timer?.('sort');
 
   let lastStats: MatcherStats = { records: n, blocks: 0, comparisons: 0, matches: 0, skippedBlocks: [] };
   let groupsCache: DuplicateGroup[] | null = null;
@@ -170,7 +165,6 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     const skipped: SkippedBlock[] = [];
     let comparisons = 0;
     let blocks = 0;
-    const debugBlocks = process.env.DEDUP_DEBUG ? new Map<string, number>() : null;
 
     // Whether i and j share a block before h that was compared in full (then they were scored there).
     const sharesEarlierBlock = (i: number, j: number, h: number): boolean => {
@@ -239,12 +233,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
         const members = new Int32Array(size);
         for (let e = start; e < end; e++) members[e - start] = entries[e]! - h * INDEX_SPACE;
         if (size <= maxBlockSize) {
-          const before = comparisons;
           compareAll(members, h);
-          if (debugBlocks) {
-            const prefix = keyText(members[0]!, h).slice(0, 2);
-            debugBlocks.set(prefix, (debugBlocks.get(prefix) ?? 0) + comparisons - before);
-          }
           for (let m = 0; m < size; m++) {
             const base = members[m]! * slots;
             for (let s = 0; s < slotCount[members[m]!]!; s++) if (slotHash[base + s] === h) fullBlock[base + s] = 1;
@@ -256,7 +245,6 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       start = end;
     }
 
-    if (debugBlocks) console.error(debugBlocks);
     // Split blocks may meet a pair twice; keep each pair once, in (a, b) order.
     const sortedKeys = Float64Array.from(edgeKeys).sort();
     const edgeA: number[] = [];
@@ -271,9 +259,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
       edgeB.push(b);
       edgeP.push(probabilityOf(a, b));
     }
-    timer?.('compare');
     const groups = cluster(edgeA, edgeB, edgeP);
-    timer?.('cluster+describe');
     lastStats = { records: n, blocks, comparisons, matches: edgeA.length, skippedBlocks: skipped };
     groupsCache = groups;
     return groups;
@@ -404,16 +390,6 @@ export function createMatcher<R extends { id: string }, F extends Features>(
     candidatesFor,
     comparePair,
     stats: () => lastStats,
-  };
-}
-
-/** Debug aid (DEDUP_DEBUG=1): milliseconds per phase on stderr. */
-function phaseTimer(): (phase: string) => void {
-  let last = process.hrtime.bigint();
-  return (phase) => {
-    const now = process.hrtime.bigint();
-    process.stderr.write(`dedup ${phase}: ${Number(now - last) / 1e6} ms\n`);
-    last = now;
   };
 }
 
