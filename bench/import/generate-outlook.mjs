@@ -28,7 +28,7 @@ const CITY = [
   ['São Paulo', 'Brazil', () => `(11) 3${d(3)}-${d(4)}`, '01310-100'],
   ['München', 'Germany', () => `+49 89 ${d(7)}`, '80331'],
   ['New York', 'United States', () => `(212) ${2 + Math.floor(rnd() * 7)}${d(2)}-${d(4)}`, '10001'],
-  ['Reykjavík', 'Iceland', () => `+354 5${d(2)} ${d(4)}`, '101'],
+  ['Reykjavík', 'Iceland', () => `+354 55${d(1)} ${d(4)}`, '101'],
 ];
 let rnd;
 let d;
@@ -56,7 +56,7 @@ export function outlookRows(count, seed = 42) {
       row[col('Business Postal Code')] = zip;
       row[col('Business Country/Region')] = country;
       row[col('Business Phone')] = phone();
-      if (rnd() < 0.6) row[col('Mobile Phone')] = '+44 7911 ' + digits(6);
+      if (rnd() < 0.6) row[col('Mobile Phone')] = '+44 7400 ' + digits(6);
       const email = `${first}.${last}.${i}@example.com`.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[' ]/g, '').toLowerCase();
       row[col('E-mail Address')] = email;
       row[col('E-mail Type')] = 'SMTP';
