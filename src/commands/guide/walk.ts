@@ -33,7 +33,7 @@ export function register(guide: Command): void {
             ui.line(ui.c.bold(step.title));
             ui.line(`  ${step.explain}`);
             if (step.command) ui.line(`  ${ui.c.cyan(step.command)}`);
-            const runnable = step.command !== undefined && !step.command.includes('<');
+            const runnable = step.command !== undefined;
             const choices: { name: string; value: Choice }[] = [
               ...(runnable ? [{ name: 'Run it now', value: 'run' as const }] : []),
               ...(!step.signal ? [{ name: 'Mark it done', value: 'done' as const }] : []),
@@ -44,7 +44,14 @@ export function register(guide: Command): void {
             if (choice === 'quit') return outcome(guideStatus(session), renderStatus);
             if (choice === 'done') markStepDone(session, step.id);
             if (choice === 'run' && step.command) {
-              const argv = step.command.split(/\s+/).slice(1);
+              // Ask for each <placeholder> of the step's command, then run it in this process.
+              let command = step.command;
+              for (const placeholder of [...new Set(command.match(/<[^>]+>/g) ?? [])]) {
+                const answer = await ctx.prompt.input(placeholder.slice(1, -1), { flag: placeholder });
+                command = command.replaceAll(placeholder, answer.replaceAll('"', ''));
+              }
+              const argv = splitCommandLine(command).slice(1);
+              ui.line(ui.c.dim(`$ crmctl ${argv.join(' ')}`));
               await runCli([...argv, '--db', ctx.dbPath, ...(ctx.as ? ['--as', ctx.as] : [])], ctx.io);
             }
           }
@@ -52,4 +59,11 @@ export function register(guide: Command): void {
         return outcome(guideStatus(session), renderStatus);
       }),
     );
+}
+
+/** Split a command line on spaces, keeping "quoted words" together (the guide's commands only). */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  for (const match of line.matchAll(/"([^"]*)"|(\S+)/g)) words.push(match[1] ?? match[2]!);
+  return words;
 }
