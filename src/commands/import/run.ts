@@ -11,7 +11,7 @@ import { leadImportAssigner } from '../../core/leads/import-assign.js';
 import { action, outcome } from '../../cli/action.js';
 import type { CommandContext } from '../../cli/context.js';
 import { EXIT } from '../../cli/exit-codes.js';
-import type { Ui } from '../../cli/ui.js';
+import { formatCell, type Ui } from '../../cli/ui.js';
 
 interface RunOptions {
   object?: string;
@@ -166,8 +166,8 @@ async function runWizard(ctx: CommandContext, session: OrgSession, request: Impo
   ui.heading('The first rows as they will be stored:');
   for (const row of await prepared.rows.peek(5)) {
     const mapped = mapper(row.values);
-    const shown = Object.entries(mapped.fields).filter(([, v]) => v !== null).map(([k, v]) => `${ui.c.dim(k)}=${String(v)}`);
-    if (mapped.account) shown.push(`${ui.c.dim('Account')}=${mapped.account}`);
+    const shown = Object.entries(mapped.fields).filter(([, v]) => v !== null).map(([k, v]) => `${ui.c.dim(k)}=${formatCell(v)}`);
+    if (mapped.account) shown.push(`${ui.c.dim('Account')}=${formatCell(mapped.account)}`);
     ui.line(`  row ${row.row}: ${shown.join('  ')}`);
     for (const p of mapped.problems) ui.warn(`    ${p.field}: ${p.message}`);
   }
@@ -202,14 +202,18 @@ function renderMapping(ui: Ui, prepared: PreparedImport, mapping: Mapping): void
     for (const column of ruleColumns(rule)) byColumn.set(column, [...(byColumn.get(column) ?? []), field]);
   }
   for (const split of mapping.splits ?? []) byColumn.set(split.column, [...(byColumn.get(split.column) ?? []), ...Object.values(split.into)]);
+  const mapped = prepared.source.headers.filter((h) => byColumn.has(h));
+  const unmapped = prepared.source.headers.filter((h) => !byColumn.has(h));
   ui.table(
     [{ key: 'column' }, { key: 'field' }, { key: 'confidence', align: 'right' }],
-    prepared.source.headers.map((h) => {
+    mapped.map((h) => {
       const suggested = prepared.columns.find((c) => c.column === h);
-      const fields = byColumn.get(h);
-      return { column: h, field: fields ? fields.join(', ') : ui.c.dim('(not imported)'), confidence: fields && suggested?.field ? suggested.confidence.toFixed(2) : '' };
+      return { column: h, field: byColumn.get(h)!.join(', '), confidence: suggested?.field ? suggested.confidence.toFixed(2) : '' };
     }),
   );
+  const constants = Object.entries(mapping.fields).filter(([, rule]) => typeof rule === 'string' && rule.startsWith('=') || (typeof rule === 'object' && 'constant' in rule));
+  for (const [field, rule] of constants) ui.line(`${ui.c.dim('constant')}  ${field} = ${typeof rule === 'string' ? rule.slice(1) : (rule as { constant: string }).constant}`);
+  if (unmapped.length > 0) ui.line(ui.c.dim(`${unmapped.length} column(s) not imported: ${unmapped.join(', ')}`));
 }
 
 function ruleColumns(rule: Mapping['fields'][string]): string[] {
