@@ -1,3 +1,5 @@
+import { pinyin } from 'pinyin-pro';
+
 /**
  * Value keys for matching: the same value typed on a Latvian keyboard, an
  * English one or by a phone's autocorrect should give the same key.
@@ -180,4 +182,19 @@ export function domainKey(value: string | null | undefined): string {
   if (at >= 0) text = text.slice(at + 1);
   text = text.replace(/^[a-z]+:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\d*\./, '');
   return text.includes('.') ? text : '';
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Han characters to toneless pinyin, so 王伟 meets Wang Wei: address books hold
+ * Chinese names in either script. Surnames use the surname readings (曾 → zeng,
+ * not ceng). Text without Han characters is returned unchanged.
+ */
+export function romanizeHan(text: string | null | undefined, asSurname = false): string {
+  if (!text || !HAN.test(text)) return text ?? '';
+  return text
+    .split(/\s+/)
+    .map((part) => (HAN.test(part) ? pinyin(part, { toneType: 'none', type: 'array', surname: asSurname ? 'head' : 'off' }).join('') : part))
+    .join(' ');
 }

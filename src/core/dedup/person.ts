@@ -22,7 +22,7 @@ import type { Explanation, Features, KeySink, MatchModel } from './model.js';
 import { roundWeight } from './model.js';
 import { areNicknames, nameFamilies, nicknameInitials } from './nicknames.js';
 import {
-  compactKey, dateKey, digitsKey, emailKey, emailLocal, givenNameParts, houseNumber, phonesAgree, streetKey, surnameParts, type NameParts,
+  compactKey, dateKey, romanizeHan, digitsKey, emailKey, emailLocal, givenNameParts, houseNumber, phonesAgree, streetKey, surnameParts, type NameParts,
 } from './normalize.js';
 import { editDistance, editSimilarity, jaroWinkler, phonetic, phoneticAgree } from './similarity.js';
 import type { Agreement, FieldEvidence, MatchRecord } from './types.js';
@@ -196,7 +196,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     const local = emailLocal(email);
     const street = streetKey(record.Street);
     const company = this.valueInfo(this.companyInfos, 'c', record.Company, companyKey);
-    const city = this.valueInfo(this.cityInfos, 't', record.City, compactKey);
+    const city = this.valueInfo(this.cityInfos, 't', record.City, cityKey);
     const features: PersonFeatures = {
       index,
       id: record.id,
@@ -242,7 +242,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     const text = raw ?? '';
     let info = this.givenInfos.get(text);
     if (info === undefined) {
-      const parts = text === '' ? EMPTY_GIVEN : givenNameParts(text);
+      const parts = text === '' ? EMPTY_GIVEN : givenNameParts(romanizeHan(text));
       const families = nameFamilies(parts.first);
       info = {
         parts,
@@ -262,7 +262,7 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     const text = raw ?? '';
     let info = this.surnameInfos.get(text);
     if (info === undefined) {
-      const parts = text === '' ? EMPTY_SURNAME : surnameParts(text);
+      const parts = text === '' ? EMPTY_SURNAME : surnameParts(romanizeHan(text, true));
       const families = nameFamilies(parts.key);
       info = {
         key: parts.key, generation: parts.generation, phon: phonetic(parts.key), id: this.intern(parts.key), latin: isLatin(parts.key),
@@ -730,6 +730,11 @@ function bumpId(map: Map<number, number>, key: number): void {
 const compactKeys = new Map<string, string>();
 const EMPTY_GIVEN: NameParts = { full: '', first: '', generation: '', initialOnly: false };
 const EMPTY_SURNAME = { key: '', generation: '' };
+
+/** City key: folded letters, Chinese city names in pinyin (北京 = Beijing). */
+function cityKey(city: string): string {
+  return compactKey(romanizeHan(city));
+}
 
 /** Folded Latin text is ASCII letters and digits only. */
 function isLatin(text: string): boolean {

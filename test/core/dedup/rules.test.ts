@@ -64,9 +64,18 @@ describe('field comparison rules', () => {
     expect(is.score).toBeGreaterThan(0.5);
   });
 
-  it('names in different scripts are not compared (blank), so an e-mail can still match', () => {
-    const pair = compare({ FirstName: '伟', LastName: '王', Email: 'wei.wang@huawei.com' }, { FirstName: 'Wei', LastName: 'Wang', Email: 'Wei.Wang@Huawei.com' });
+  it('Chinese names in Han characters meet their pinyin (王伟 = Wang Wei, 曾 read as a surname)', () => {
+    const pair = compare({ FirstName: '伟', LastName: '王', City: '北京' }, { FirstName: 'Wei', LastName: 'Wang', City: 'Beijing' });
+    expect(field(pair, 'FirstName').agreement).toBe('exact');
+    expect(field(pair, 'LastName').agreement).toBe('exact');
+    expect(field(pair, 'City').agreement).toBe('exact');
+    expect(field(compare({ LastName: '曾' }, { LastName: 'Zeng' }), 'LastName').agreement).toBe('exact');
+  });
+
+  it('names in other scripts without a romanisation are not compared (blank), so an e-mail can still match', () => {
+    const pair = compare({ FirstName: 'Иван', LastName: 'Петров', Email: 'ivan.petrov@example.ru' }, { FirstName: 'Ivan', LastName: 'Petrov', Email: 'Ivan.Petrov@example.ru' });
     expect(field(pair, 'FirstName').agreement).toBe('blank');
+    expect(field(pair, 'LastName').agreement).toBe('blank');
     expect(field(pair, 'Email').agreement).toBe('exact');
     expect(pair.score).toBeGreaterThan(0.5);
   });
