@@ -36,7 +36,8 @@ const W_DOMAIN_DISAGREE = -1.5;
 const M_PHONE = 0.7, U_PHONE_FLOOR = 1e-4;
 const W_PHONE_DISAGREE = -1.5;
 const W_STREET = { exact: 7.0, fuzzy: 5.0, disagree: -2.5 };
-const W_CITY = { exact: 1.5, fuzzy: 0.5, disagree: -3.0 };
+// Listings name the district or the city ("W. Hollywood" / "Los Angeles"): a different city is weak evidence.
+const W_CITY = { exact: 1.5, fuzzy: 0.5, disagree: -1.5 };
 const W_POSTAL = { exact: 2.5, fuzzy: 1.0, disagree: -2.0 };
 const LOCATION_CAP = 12;
 const SHARED_CAP = 3;
@@ -155,6 +156,8 @@ export class AccountModel implements MatchModel<AccountMatchRecord, AccountFeatu
     if (a.street !== '' && b.street !== '') {
       if (a.street === b.street) streetLevel = EXACT;
       else if (a.house !== '' && b.house !== '' && a.house !== b.house) streetLevel = DISAGREE;
+      // One address written longer: "2450 broadway between 90th and 91st sts." / "2450 broadway".
+      else if (a.street.startsWith(b.street) || b.street.startsWith(a.street)) streetLevel = STRONG;
       else streetLevel = editSimilarity(a.street, b.street) >= 0.75 ? STRONG : DISAGREE;
     }
     const streetW = streetLevel === EXACT ? W_STREET.exact : streetLevel === STRONG ? W_STREET.fuzzy : streetLevel === DISAGREE ? W_STREET.disagree : 0;
