@@ -11,7 +11,7 @@ beforeAll(async () => {
 const run = (...args: string[]) => cli(['--db', db, ...args]);
 
 describe('crmctl dashboard', () => {
-  it('data-quality: blank rates per field and accounts without contacts, no invented duplicate numbers', async () => {
+  it('data-quality: blank rates per field and accounts without contacts, and duplicate groups from the dupes engine', async () => {
     const r = await run('dashboard', 'data-quality', '--object', 'account', '--json');
     expect(r.code).toBe(0);
     const d = r.json<{ objects: { object: string; records: number; fields: { field: string; blank: number; blankRate: number }[] }[]; accountsWithoutContacts: number }>();
@@ -19,7 +19,7 @@ describe('crmctl dashboard', () => {
     expect(d.objects[0]!.fields.find((f) => f.field === 'BillingCountry')).toMatchObject({ blank: 0, blankRate: 0 });
     expect(d.objects[0]!.fields.find((f) => f.field === 'Industry')).toMatchObject({ blank: 2, blankRate: 66.7 });
     expect(d.accountsWithoutContacts).toBe(1);
-    expect('duplicates' in d).toBe(false);
+    expect((d as { duplicates?: { object: string }[] }).duplicates?.map((x) => x.object)).toEqual(['Account']);
     const table = await run('dashboard', 'data-quality', '--object', 'account');
     expect(table.stdout).toMatch(/Industry\s+2\s+66\.7\s+█/);
     expect(table.stdout).toContain('Accounts without contacts: 1');

@@ -1,3 +1,4 @@
+import { findDuplicates } from '../dupes/service.js';
 import { isCrmError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
 import { iterateRecordsFor } from '../records/service.js';
@@ -46,7 +47,13 @@ export interface DataQualityDashboard {
 /** Counts duplicate groups for one object, as the acting user sees them. */
 export type DuplicateGroupCounter = (session: OrgSession, object: ObjectDef) => { groups: number; records: number };
 
-let duplicateGroupCounter: DuplicateGroupCounter | undefined;
+/** Duplicate groups by the same engine and threshold as `crmctl dupes find`. */
+export const dupesFindCounter: DuplicateGroupCounter = (session, object) => {
+  const found = findDuplicates(session, object.name);
+  return { groups: found.groups.length, records: found.groups.reduce((n, g) => n + g.ids.length, 0) };
+};
+
+let duplicateGroupCounter: DuplicateGroupCounter | undefined = dupesFindCounter;
 
 /**
  * The hook the dedup engine connects to: until it is set, the dashboard has
@@ -83,7 +90,9 @@ export function dataQualityDashboard(session: OrgSession, options: { object?: st
   }
   if (duplicateGroupCounter) {
     const counter = duplicateGroupCounter;
-    result.duplicates = objects.map((o) => ({ object: o.object, ...counter(session, session.objects.get(o.object)) }));
+    result.duplicates = objects
+      .filter((o) => ['Contact', 'Lead', 'Account'].includes(o.object))
+      .map((o) => ({ object: o.object, ...counter(session, session.objects.get(o.object)) }));
   }
   return result;
 }

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adoptionDashboard } from '../../../src/core/dashboards/adoption.js';
-import { dataQualityDashboard, setDuplicateGroupCounter } from '../../../src/core/dashboards/data-quality.js';
+import { dataQualityDashboard, dupesFindCounter, setDuplicateGroupCounter } from '../../../src/core/dashboards/data-quality.js';
 import { kpiDashboard } from '../../../src/core/dashboards/kpi.js';
 import { removePicklistValue } from '../../../src/core/customize/picklists.js';
 import { logCommand } from '../../../src/core/store/org.js';
 import { updateRecordFields } from '../../../src/core/store/records.js';
 import { seededOrg } from '../reports/seed.js';
 
-afterEach(() => setDuplicateGroupCounter(undefined));
+afterEach(() => setDuplicateGroupCounter(dupesFindCounter));
 
 describe('adoption dashboard', () => {
   it('counts commands and records per user and lists who never started', async () => {
@@ -59,16 +59,19 @@ describe('data-quality dashboard', () => {
     expect(email.invalidExamples).toEqual([{ id: org.ids.C2, value: 'mikko at example', problem: '"mikko at example" is not a valid e-mail address' }]);
     expect(d.objects.find((o) => o.object === 'Lead')!.fields.find((f) => f.field === 'LeadSource')).toMatchObject({ blank: 0, invalid: 0 });
     expect(d.accountsWithoutContacts).toBe(1);
-    expect('duplicates' in d).toBe(false);
+    // Duplicate groups come from the same engine as `crmctl dupes find`.
+    expect(d.duplicates!.map((x) => x.object).sort()).toEqual(['Account', 'Contact', 'Lead']);
   });
 
-  it('limits to one object and adds duplicates only when a duplicate finder is connected', async () => {
+  it('limits to one object and counts duplicates with the connected finder', async () => {
     const org = await seededOrg();
     const plain = dataQualityDashboard(org.session, { object: 'contacts' });
     expect(plain.objects.map((o) => o.object)).toEqual(['Contact']);
     expect(plain.accountsWithoutContacts).toBeUndefined();
     setDuplicateGroupCounter((_session, object) => ({ groups: object.name === 'Contact' ? 2 : 0, records: object.name === 'Contact' ? 5 : 0 }));
     expect(dataQualityDashboard(org.session, { object: 'contact' }).duplicates).toEqual([{ object: 'Contact', groups: 2, records: 5 }]);
+    setDuplicateGroupCounter(undefined);
+    expect('duplicates' in dataQualityDashboard(org.session, { object: 'contact' })).toBe(false);
   });
 });
 
