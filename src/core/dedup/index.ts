@@ -44,9 +44,13 @@
  * - Group pairs and reasons are computed on first access (enumerable getters):
  *   explaining every pair of a million-record run costs more than finding it.
  *
- * Limits: at most MAX_RECORDS (4,194,304) records per matcher; names in
- * different scripts (王伟 / Wang Wei) are not compared (no transliteration);
- * Country is only a small bonus when equal (names of countries differ by language).
+ * Chinese names and cities in Han characters are compared through toneless
+ * pinyin (pinyin-pro), so 王伟 meets Wang Wei.
+ *
+ * Limits: at most MAX_RECORDS (4,194,304) records per matcher; names in other
+ * scripts with no romanisation here (Cyrillic, Greek, Arabic...) are not
+ * compared with Latin spellings (blank, neither for nor against); Country is
+ * only a small bonus when equal (country names differ by language).
  */
 import { AccountModel } from './account.js';
 import { createMatcher } from './engine.js';
