@@ -7,8 +7,6 @@ import { stringify } from 'csv-stringify/sync';
  * single quote. (csv-stringify's escape_formulas misses LF and NUL.)
  */
 export function neutralizeFormula(value: string): string {
-  // A plain number ("-250.5", "+3") is data, not a formula: keep amounts as they are.
-  if (/^[-+]?\d+(\.\d+)?$/.test(value)) return value;
   return /^[=+\-@\t\r\n\u0000]/.test(value) ? `'${value}` : value;
 }
 
