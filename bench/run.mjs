@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, each printing its figures against a floor or target measured in
-// the same run. Pass --full for the 1M-row/1M-contact sizes; --only import|dedup|dedup-e2e|hostile to pick one.
+// the same run. Pass --full for the 1M-row/1M-contact sizes; --only import|import-accuracy|dedup|dedup-e2e|hostile to pick one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 
 const benches = [
   { name: 'import', script: 'import/run.mjs', args: full ? ['--full'] : ['--rows', '200000'] },
+  { name: 'import-accuracy', script: 'import/accuracy.mjs', args: [] },
   { name: 'dedup', script: 'dedup/run.mjs', args: full ? ['--full'] : [] },
   { name: 'dedup-e2e', script: 'dedup/exports-eval.mjs', args: [] },
   { name: 'hostile', script: 'hostile/long-line.mjs', args: full ? ['--full'] : [] },
