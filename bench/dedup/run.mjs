@@ -12,6 +12,7 @@
  * Peak memory is the process's max RSS (getrusage, like /usr/bin/time -v).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePeople } from '../data/generate-people.mjs';
@@ -53,12 +54,15 @@ export function pairQuality(groups, truthOf, allTruth) {
 function evaluate(label, records, truth, { kind = 'person', threshold } = {}) {
   const truthById = new Map(records.map((r, i) => [r.id, truth[i]]));
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const matcher = kind === 'account' ? buildAccountMatcher(records, { threshold }) : buildMatcher(records, { threshold });
   const groups = matcher.findGroups();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const q = pairQuality(groups.map((g) => g.ids), (id) => truthById.get(id), truth);
   const stats = matcher.stats();
-  return { label, records: records.length, ...q, seconds, comparisons: stats.comparisons, skipped: stats.skippedBlocks.length, matcher, groups };
+  return { label, records: records.length, ...q, seconds, cpuSeconds, comparisons: stats.comparisons, skipped: stats.skippedBlocks.length, matcher, groups };
 }
 
 const rows = [];
@@ -93,7 +97,7 @@ if (!flag('skip-scale')) {
   const result = evaluate(`generated ${n.toLocaleString('en')}`, records, truth);
   const rssAfter = process.memoryUsage().rss;
   report(result);
-  console.log(`generation ${genSeconds.toFixed(1)} s (not counted); matching ${result.seconds.toFixed(1)} s; RSS before ${mb(rssBefore)}, after ${mb(rssAfter)}, peak ${mb(peakRss())}`);
+  console.log(`generation ${genSeconds.toFixed(1)} s (not counted); matching ${result.seconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU (all threads, GC included; wall above CPU means other processes had the cores); load average ${os.loadavg()[0].toFixed(1)}; RSS before ${mb(rssBefore)}, after ${mb(rssAfter)}, peak ${mb(peakRss())}`);
   console.log(`groups ${result.groups.length}, skipped blocks: ${result.matcher.stats().skippedBlocks.slice(0, 5).map((b) => `${b.key} (${b.size})`).join(', ') || 'none'}`);
   const limit = n >= 1_000_000 ? 60 : (60 * n) / 1_000_000;
   console.log(`time budget ${limit.toFixed(0)} s for ${n.toLocaleString('en')} (60 s per million): ${result.seconds <= limit ? 'OK' : 'OVER'}`);
