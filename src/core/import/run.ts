@@ -249,6 +249,14 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
     if (!user.isActive) throw new CrmError('USAGE', `--owner ${request.owner}: the user is deactivated.`, { hint: 'Choose an active user.' });
     defaultOwnerId = user.id;
   }
+  // A header and no rows is almost always the wrong file or a failed export: refuse it rather
+  // than record an empty job that looks like a successful import (issue 9: hostile input).
+  if ((await prepared.rows.peek(1)).length === 0) {
+    throw new CrmError('BAD_INPUT_FILE', `${request.file === '-' ? 'stdin' : request.file}: the file has a header line but no rows, so there is nothing to import`, {
+      hint: 'Try: export the contacts again (check the export did not stop early), or pick the file that holds the rows',
+      details: { file: request.file },
+    });
+  }
   if (request.saveMappingFile) await saveMapping(resolve(cwd, request.saveMappingFile), prepared.mapping);
   const files = defaultResultFiles(request.file, cwd);
   let rows: AsyncIterable<ReadRow & { mapped?: MappedRow }> = prepared.rows;
