@@ -113,6 +113,9 @@ export function createMatcher<R extends { id: string }, F extends Features>(
   const { threshold, maxBlockSize } = options;
   // The threshold as a log2 likelihood ratio, so the hot loop compares weights without exponentials.
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
+  const screen = model.weightAtLeast
+    ? (x: F, y: F) => model.weightAtLeast!(x, y, thresholdWeight)
+    : (x: F, y: F) => model.weight(x, y);
   const slots = model.keySlots;
 
   // ---- blocking keys ----
@@ -196,7 +199,7 @@ export function createMatcher<R extends { id: string }, F extends Features>(
           const j = members[y]!;
           if (sharesEarlierBlock(i, j, h)) continue;
           comparisons++;
-          if (model.weight(fi, features[j]!) >= thresholdWeight) edgeKeys.push(i * n + j);
+          if (screen(fi, features[j]!) >= thresholdWeight) edgeKeys.push(i * n + j);
         }
       }
     };

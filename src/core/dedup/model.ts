@@ -38,6 +38,8 @@ export interface MatchModel<R, F extends Features> {
   splitKeys(f: F, out: string[]): void;
   /** Total log2 likelihood ratio with the prior: the hot path, must not allocate. */
   weight(a: F, b: F): number;
+  /** The weight, or any value below `cutoff` when the pair cannot reach it (lets a model stop early). */
+  weightAtLeast?(a: F, b: F, cutoff: number): number;
   explain(a: F, b: F): Explanation;
 }
 

@@ -119,6 +119,9 @@ const W_DOB = { exact: 12.0, partial: 4.0, disagree: -8.0 };
 // Someone wrote "Jr." on purpose: merging father and son is worse than missing one duplicate.
 const W_GENERATION = { differ: -25, oneSided: -20 };
 const HOUSEHOLD_CAP = 11;
+/** The most an e-mail or a personal phone can add (their frequency floors). */
+const MAX_EMAIL_WEIGHT = Math.log2(M_EMAIL_EXACT / U_EMAIL_FLOOR);
+const MAX_PHONE_WEIGHT = Math.log2(M_PHONE / U_PHONE_FLOOR);
 /** A Phone number held by more records than this is not used as a blocking key. */
 const SWITCHBOARD_RECORDS = 8;
 const SHARED_CAP = 2;
@@ -576,13 +579,17 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
   }
 
   weight(a: PersonFeatures, b: PersonFeatures): number {
-    return this.evaluate(a, b, null);
+    return this.evaluate(a, b, null, -Infinity);
+  }
+
+  weightAtLeast(a: PersonFeatures, b: PersonFeatures, cutoff: number): number {
+    return this.evaluate(a, b, null, cutoff);
   }
 
   explain(a: PersonFeatures, b: PersonFeatures): Explanation {
     const evidence: FieldEvidence[] = [];
     const reasons: Array<[number, string]> = [];
-    const weight = this.evaluate(a, b, { evidence, reasons });
+    const weight = this.evaluate(a, b, { evidence, reasons }, -Infinity);
     reasons.sort((x, y) => y[0] - x[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
     return { weight, evidence, reasons: reasons.map((r) => r[1]) };
   }
@@ -591,7 +598,12 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
    * The one scoring routine, so the explained score is exactly the score used
    * for grouping. With `sink` null (the hot path) nothing is allocated.
    */
-  private evaluate(a: PersonFeatures, b: PersonFeatures, sink: { evidence: FieldEvidence[]; reasons: Array<[number, string]> } | null): number {
+  /**
+   * With a finite `cutoff` (pair screening) it may stop after the names and
+   * return an upper bound below the cutoff when the other fields present could
+   * not lift the pair to it: most blocked pairs are clearly different people.
+   */
+  private evaluate(a: PersonFeatures, b: PersonFeatures, sink: { evidence: FieldEvidence[]; reasons: Array<[number, string]> } | null, cutoff: number): number {
     let total = this.prior;
     let firstLevel = this.firstLevel(a, b);
     let lastLevel = this.lastLevel(a, b);
@@ -622,6 +634,16 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     }
     total += names;
     const namesConflict = firstLevel === DISAGREE || lastLevel === DISAGREE;
+    if (cutoff > -Infinity) {
+      const hasEmails = a.email !== '' && b.email !== '';
+      const hasPhones = (a.phone !== '' || a.mobile !== '') && (b.phone !== '' || b.mobile !== '');
+      const best = total
+        + (hasEmails ? MAX_EMAIL_WEIGHT : 0)
+        + (hasPhones ? MAX_PHONE_WEIGHT : 0)
+        + (namesConflict ? SHARED_CAP : HOUSEHOLD_CAP) + W_COUNTRY_EXACT
+        + (a.dob !== '' && b.dob !== '' ? W_DOB.exact : 0);
+      if (best < cutoff) return best;
+    }
 
     const emailLevel = this.emailLevel(a, b);
     const emailW = this.emailWeight(emailLevel, a);
