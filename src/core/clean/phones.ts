@@ -34,7 +34,8 @@ const EXTENSION = /^(.*?\d.*?)[\s,;]*[([]?\s*(?:e?xt\.?|extn\.?|extension|x|#|du
 const LABEL = /^(?:tel|phone|ph|telefon|tél|tlf|puh|tālr|sími)\.?\s*:?\s*(?=[+\d(])/iu;
 
 const cache = new Map<string, Readonly<CleanedPhone>>();
-const CACHE_LIMIT = 200_000;
+// Bounded: the shape templates below do the heavy lifting for unique numbers.
+const CACHE_LIMIT = 20_000;
 
 function remember<T>(map: Map<string, T>, key: string, value: T): T {
   if (map.size >= CACHE_LIMIT) map.clear(); // bounded memory; a million distinct numbers just re-parse

@@ -237,7 +237,8 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
     };
 
     // Duplicate keys of rows already written by this job → record id.
-    const seenByEmail = new Map<string, string>();
+    // Rows this job wrote are visible to its own transaction, so e-mails are looked up in the
+    // org (indexed) rather than kept in memory: a million-row file must not hold a million keys.
     const seenByName = new Map<string, string>();
     const defaultOwner = options.defaultOwnerId ?? actor.id;
     const requiredFields = object.fields.filter((f) => f.required && !f.readOnly);
@@ -260,8 +261,6 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
 
     const findExistingDuplicate = (keys: { email?: string; name?: string }): string | undefined => {
       if (keys.email) {
-        const mine = seenByEmail.get(keys.email);
-        if (mine) return mine;
         const existing = findIdsByField(db, object, 'Email', keys.email);
         if (existing.length > 0) return existing[0];
       }
@@ -354,7 +353,6 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       values.LastModifiedDate = now;
       values.LastModifiedById = actor.id;
       insert(values);
-      if (keys.email) seenByEmail.set(keys.email, id);
       if (keys.name) seenByName.set(keys.name, id);
       return { action: 'inserted', id, duplicateOf };
     };

@@ -23,7 +23,11 @@ export function parallelImportAvailable(): boolean {
 }
 
 export function parallelRows(data: Omit<TransformWorkerData, 'batchSize' | 'maxBatchesAhead'>): ParallelRows {
-  const worker = new Worker(WORKER_URL, { workerData: { ...data, batchSize: 512, maxBatchesAhead: 8 } satisfies TransformWorkerData });
+  // A small heap limit makes the worker collect garbage early: memory stays flat on any file size.
+  const worker = new Worker(WORKER_URL, {
+    workerData: { ...data, batchSize: 512, maxBatchesAhead: 8 } satisfies TransformWorkerData,
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+  });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;
   let failure: Error | undefined;
