@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/org.js';
 
 /**
@@ -31,12 +31,18 @@ function fingerprint(db: string): string {
   }
 }
 
+/** One org with one record (so "unchanged" is about real content), copied for each test: init's real scrypt is slow. */
+let template: string;
+beforeAll(async () => {
+  template = join(tempDir('crmctl-hostile-template-'), 'org.db');
+  expect((await cli(['--db', template, 'init', '--company', 'Acme', '--admin', 'admin'])).code).toBe(0);
+  expect((await cli(['--db', template, 'record', 'create', 'contact', '--set', 'FirstName=Līga', '--set', 'LastName=Kalniņa', '--set', 'Email=liga@example.lv'])).code).toBe(0);
+});
+
 async function freshOrg() {
   const dir = tempDir('crmctl-hostile-');
   const db = join(dir, 'org.db');
-  expect((await cli(['--db', db, 'init', '--company', 'Acme', '--admin', 'admin'])).code).toBe(0);
-  // One record already there, so "unchanged" is about real content.
-  expect((await cli(['--db', db, 'record', 'create', 'contact', '--set', 'FirstName=Līga', '--set', 'LastName=Kalniņa', '--set', 'Email=liga@example.lv'])).code).toBe(0);
+  copyFileSync(template, db);
   return { dir, db };
 }
 
