@@ -168,7 +168,15 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
 
   const success = new CsvFileWriter(options.successFile, SUCCESS_HEADERS);
   const errors = new CsvFileWriter(options.errorsFile, [...options.headers, 'row', 'line', 'code', 'error']);
-  const tx = options.inCallerTransaction ? { commit() {}, rollback() {} } : beginLongTransaction(db);
+  let tx: { commit(): void; rollback(): void };
+  try {
+    tx = options.inCallerTransaction ? { commit() {}, rollback() {} } : beginLongTransaction(db);
+  } catch (error) {
+    // Another process holds the write lock past the busy timeout: leave no .partial result files behind.
+    success.discard();
+    errors.discard();
+    throw error;
+  }
   const summary: ImportSummary = {
     job: null,
     source: options.job.source,

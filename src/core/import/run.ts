@@ -272,40 +272,48 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
     });
     rows = parallel;
   }
-  const summary = await runImportEngine(session, {
-    object: prepared.object,
-    headers: prepared.source.headers,
-    rows,
-    mapper: buildRowMapper(session, prepared),
-    mode: request.mode ?? 'insert',
-    matchOn: request.matchOn,
-    onDuplicate: request.onDuplicate ?? 'create',
-    dryRun: request.dryRun === true,
-    sample: request.sample,
-    defaultOwnerId,
-    successFile: request.successFile ? resolve(cwd, request.successFile) : files.successFile,
-    errorsFile: request.errorsFile ? resolve(cwd, request.errorsFile) : files.errorsFile,
-    job: {
-      file: request.file === '-' ? '-' : resolve(cwd, request.file),
-      fileSha256: null,
-      source: prepared.detection.source,
-      options: {
+  let summary: ImportSummary;
+  try {
+    summary = await runImportEngine(session, {
+      object: prepared.object,
+      headers: prepared.source.headers,
+      rows,
+      mapper: buildRowMapper(session, prepared),
+      mode: request.mode ?? 'insert',
+      matchOn: request.matchOn,
+      onDuplicate: request.onDuplicate ?? 'create',
+      dryRun: request.dryRun === true,
+      sample: request.sample,
+      defaultOwnerId,
+      successFile: request.successFile ? resolve(cwd, request.successFile) : files.successFile,
+      errorsFile: request.errorsFile ? resolve(cwd, request.errorsFile) : files.errorsFile,
+      job: {
+        file: request.file === '-' ? '-' : resolve(cwd, request.file),
+        fileSha256: null,
         source: prepared.detection.source,
-        language: prepared.detection.language ?? null,
-        encoding: prepared.source.encoding ?? null,
-        delimiter: prepared.source.delimiter ?? null,
-        mode: request.mode ?? 'insert',
-        matchOn: request.matchOn ?? null,
-        onDuplicate: request.onDuplicate ?? 'create',
-        sample: request.sample ?? null,
-        owner: request.owner ?? null,
-        mapping: prepared.mapping,
+        options: {
+          source: prepared.detection.source,
+          language: prepared.detection.language ?? null,
+          encoding: prepared.source.encoding ?? null,
+          delimiter: prepared.source.delimiter ?? null,
+          mode: request.mode ?? 'insert',
+          matchOn: request.matchOn ?? null,
+          onDuplicate: request.onDuplicate ?? 'create',
+          sample: request.sample ?? null,
+          owner: request.owner ?? null,
+          mapping: prepared.mapping,
+        },
       },
-    },
-    onProgress: request.onProgress,
-    ...(request.roundTrip ? { emptyCellsClear: true } : { fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object) }),
-    ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
-  });
+      onProgress: request.onProgress,
+      ...(request.roundTrip ? { emptyCellsClear: true } : { fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object) }),
+      ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
+    });
+  } catch (error) {
+    // The engine failed before draining the worker (BUSY, a usage error...): stop the thread, or it keeps
+    // the process alive after the error is reported (issue 9: found by the concurrency test).
+    await parallel?.close();
+    throw error;
+  }
   summary.warnings.push(...(parallel ? parallel.warnings : prepared.source.warnings));
   return {
     ...summary,
