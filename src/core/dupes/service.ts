@@ -1,3 +1,4 @@
+import { writeTransaction } from '../store/database.js';
 import { CrmError } from '../errors.js';
 import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD, type AccountMatchRecord, type DuplicateGroup, type MatchCandidate, type MatchRecord, type MatcherStats } from '../dedup/index.js';
 import { applyMergePlan, planMerge, type MergePlan, type SurvivorshipRule } from '../merge/merge.js';
@@ -132,22 +133,15 @@ export function mergeAllDuplicates(session: OrgSession, objectName: string, opti
   const found = findDuplicates(session, objectName, { threshold: options.minScore });
   const batch = `batch-${session.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
   const result: MergeAllResult = { object: found.object, batch: options.dryRun ? null : batch, dryRun: options.dryRun === true, groups: found.groups.length, merged: 0, plans: [] };
-  const rollback = new Error('dry run');
-  try {
-    session.db
-      .transaction(() => {
-        for (const group of found.groups) {
-          const plan = planMerge(session, { object: found.object, ids: group.ids, rule: options.rule, prefer: options.prefer });
-          const applied = applyMergePlan(session, plan, { score: group.score, batchId: batch });
-          result.plans.push({ ...plan, score: group.score, ...(options.dryRun ? {} : { merge: applied.merge }) });
-          result.merged += plan.mergedIds.length;
-        }
-        if (options.dryRun) throw rollback;
-      })
-      .immediate();
-  } catch (error) {
-    if (error !== rollback) throw error;
-  }
+  const mergeEveryGroup = (): void => {
+    for (const group of found.groups) {
+      const plan = planMerge(session, { object: found.object, ids: group.ids, rule: options.rule, prefer: options.prefer });
+      const applied = applyMergePlan(session, plan, { score: group.score, batchId: batch });
+      result.plans.push({ ...plan, score: group.score, ...(options.dryRun ? {} : { merge: applied.merge }) });
+      result.merged += plan.mergedIds.length;
+    }
+  };
+  writeTransaction(session.db, mergeEveryGroup, { dryRun: options.dryRun });
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../store/database.js';
 import { CrmError } from '../errors.js';
 import type { OrgSession } from '../org/session.js';
 import { requireAdministrator } from '../security/admin.js';
@@ -107,14 +108,8 @@ export function undoImportJob(session: OrgSession, id: string, options: { dryRun
     }
     markJobUndone(session.db, job.id, at);
     appendAudit(session.db, { at, actorId: session.actor.id, action: 'import.undo', target: job.id, oldValue: null, newValue: JSON.stringify(result.deleted) });
-    if (options.dryRun) throw ROLLBACK;
   };
-  try {
-    session.db.transaction(work).immediate();
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
+  writeTransaction(session.db, work, { dryRun: options.dryRun });
   return result;
 }
 
-const ROLLBACK = new Error('dry run');

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../store/database.js';
 import { CrmError } from '../errors.js';
 import { undoImportJob, type UndoResult } from '../import/jobs.js';
 import type { OrgSession } from '../org/session.js';
@@ -63,7 +64,6 @@ export interface MigrationUndoResult {
   restored: number;
 }
 
-const ROLLBACK = new Error('dry run');
 
 /**
  * Undo a whole migration: every committed step's import job, last step first (children before
@@ -89,12 +89,7 @@ export function undoMigration(session: OrgSession, id: string, options: { dryRun
     const at = session.now().toISOString();
     setMigrationStatus(session.db, m.id, 'undone', at);
     appendAudit(session.db, { at, actorId: session.actor.id, action: 'migrate.undo', target: m.id, oldValue: null, newValue: JSON.stringify({ deleted: result.deleted, restored: result.restored }) });
-    if (options.dryRun) throw ROLLBACK;
   };
-  try {
-    session.db.transaction(work).immediate();
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
+  writeTransaction(session.db, work, { dryRun: options.dryRun });
   return result;
 }

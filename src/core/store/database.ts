@@ -104,6 +104,11 @@ export function dryRunTransaction<T>(db: OrgDb, fn: () => T): T {
 
 class RollbackSignal extends Error {}
 
+/** One write transaction; under `dryRun` the very same work is rolled back (a dry run is the plan). */
+export function writeTransaction<T>(db: OrgDb, fn: () => T, options: { dryRun?: boolean | undefined } = {}): T {
+  return options.dryRun ? dryRunTransaction(db, fn) : db.transaction(fn).immediate();
+}
+
 export function schemaVersion(db: OrgDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
