@@ -395,6 +395,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
           summary[outcome.action]++;
           success.write([row.row, outcome.id, outcome.action, outcome.duplicateOf]);
         } catch (error) {
+          if (!(error instanceof RowRejected) && failsTheWholeImport(db, error)) throw error;
           const rejection = error instanceof RowRejected ? error.rejection : { code: 'DATABASE_ERROR', message: (error as Error).message };
           summary.rejected++;
           summary.rejectedByCode[rejection.code] = (summary.rejectedByCode[rejection.code] ?? 0) + 1;
@@ -442,6 +443,18 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
     errors.discard();
     throw error;
   }
+}
+
+/**
+ * A disk-full or I/O failure is not the row's fault, and SQLite may already have rolled the whole
+ * transaction back (SQLITE_FULL, SQLITE_IOERR): rejecting the row and going on would write the
+ * remaining rows outside any transaction. Only a constraint violation is the row's own problem.
+ */
+function failsTheWholeImport(db: OrgSession['db'], error: unknown): boolean {
+  if (!db.inTransaction) return true;
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof syscall === 'string') return true; // ENOSPC, EIO... writing the result files
+  return typeof code === 'string' && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT');
 }
 
 /**
