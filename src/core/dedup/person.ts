@@ -99,7 +99,7 @@ const W_LAST = { strong: 5.5, phonetic: 3.5, weak: 0, disagree: -6.0 };
 /** Exchanged name parts cost this much against the same names in place. */
 const SWAP_PENALTY = 2;
 const M_EMAIL_EXACT = 0.6, U_EMAIL_DEFAULT = 1e-5, U_EMAIL_FLOOR = 1e-4;
-const W_EMAIL = { generic: 2.0, local: 1.5, typo: 3.0, disagree: -1.0, conflict: -6.0 };
+const W_EMAIL = { generic: 2.0, local: 1.5, typo: 3.0, disagree: -1.5, conflict: -10.0 };
 // Providers where one person may hold several addresses and strangers hold look-alike ones.
 const FREE_MAIL_DOMAINS = new Set([
   'gmail.com', 'yahoo.com', 'yahoo.es', 'yahoo.co.uk', 'yahoo.de', 'outlook.com', 'hotmail.com', 'hotmail.es', 'hotmail.co.uk', 'live.com',
@@ -108,9 +108,9 @@ const FREE_MAIL_DOMAINS = new Set([
   'bol.com.br', 'terra.com.br', 'telefonica.net', 'qq.com', '163.com', '126.com', 'sina.com', 'yandex.ru', 'mail.ru', 'orange.fr', 'free.fr',
 ]);
 const M_PHONE = 0.6, M_PHONE_LINE = 0.4, U_PHONE_FLOOR = 2e-4;
-const W_PHONE_DISAGREE = -2.0;
+const W_PHONE_DISAGREE = -2.5;
 const M_COMPANY_EXACT = 0.7, U_COMPANY_DEFAULT = 0.001;
-const W_COMPANY = { fuzzy: 3.0, disagree: -1.5 };
+const W_COMPANY = { fuzzy: 3.0, disagree: -2.5 };
 const W_STREET = { exact: 6.0, fuzzy: 4.0, disagree: -2.0 };
 const W_CITY = { exact: 2.0, fuzzy: 1.0, disagree: -1.5 };
 const W_POSTAL = { exact: 3.0, fuzzy: 1.0, disagree: -1.5 };
