@@ -130,6 +130,21 @@ describe('broken files are refused with file, line and cause; the org is unchang
 });
 
 describe('hostile content is stored as inert text', () => {
+  it('duplicate column names: imported (French Outlook repeats "Titre"), the repeat kept as "Email (2)" with a warning naming file and column', async () => {
+    const org = await freshOrg();
+    const run = await cli(['--db', org.db, 'import', copyIn(org.dir, IMPORT_FIXTURES, 'duplicate-headers.csv'), '--object', 'contact', '--json'], { cwd: org.dir });
+    expect(run.code).toBe(0);
+    const summary = run.json<{ rows: number; inserted: number; warnings: string[] }>();
+    expect(summary).toMatchObject({ rows: 1, inserted: 1 });
+    expect(summary.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/duplicate-headers\.csv: column 3 repeats the header "Email"; it is kept as "Email \(2\)"/), expect.stringMatching(/duplicate-headers\.csv: 1 header cell is empty/)]),
+    );
+    // The first Email column is the one imported; the repeat is left for a mapping to place, never merged silently.
+    const contacts = (await cli(['--db', org.db, 'record', 'list', 'contact', '--json'])).json<{ records: Record<string, unknown>[] }>().records;
+    expect(contacts.find((c) => c.Email === 'work@example.lv')).toMatchObject({ FirstName: 'Kārlis', LastName: 'Ābele' });
+    expect(contacts.some((c) => c.Email === 'home@example.lv')).toBe(false);
+  });
+
   it('__proto__ / constructor as sheet and column names: Object.prototype stays clean, the row is imported', async () => {
     const org = await freshOrg();
     const run = await cli(['--db', org.db, 'import', copyIn(org.dir, IMPORT_FIXTURES, 'prototype-pollution-headers.xlsx'), '--object', 'contact', '--json'], { cwd: org.dir });

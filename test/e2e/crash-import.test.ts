@@ -10,7 +10,7 @@ import { count, integrity, inspect, killWhenFileGrows, outlookGenerator, runSync
  * exactly the file's rows — no duplicates, none missing. Both reading paths: the worker thread
  * (files over 1 MiB) and the single-thread reader.
  */
-const ROWS = 40_000;
+const ROWS = 30_000;
 
 let source: string;
 /** The folder of the test running now: each has its own copy of the file and its own result files. */
@@ -92,5 +92,16 @@ describe('kill -9 during a large import', () => {
     const rerun = runSync(importArgs(db), dir, { CRMCTL_IMPORT_WORKERS: '0' });
     expect(rerun.code).toBe(0);
     expectExactlyTheFile(db, JSON.parse(rerun.stdout) as Record<string, unknown>);
+  });
+
+  it('an import the engine refuses before reading (worker path) exits at once instead of hanging on its worker thread', () => {
+    const db = freshOrg('refused');
+    const started = Date.now();
+    const refused = runSync(['--db', db, 'import', 'big.csv', '--object', 'contact', '--mode', 'update', '--json'], dir, { CRMCTL_IMPORT_WORKERS: '1' });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'USAGE', message: '--mode update needs --match-on (Email, Id or an external id field).' } });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(existsSync(join(dir, 'big.success.csv.partial'))).toBe(false);
+    expectUntouched(db);
   });
 });
