@@ -42,21 +42,22 @@ function copyOfBaseline(name: string): string {
 }
 
 describe('kill -9 during one-transaction commands', () => {
-  it('dupes merge --all: after the kill the org is exactly as before; the rerun merges every pair', async () => {
+  it('dupes merge --all: after the kill the org is exactly as before (or wholly merged); the rerun merges every pair', async () => {
     const db = copyOfBaseline('merge');
     const args = ['--db', db, 'dupes', 'merge', 'contact', '--all', '--yes', '--no-backup', '--json'];
     // The WAL grows once the merge transaction's changes spill out of the page cache, long before it commits.
     const killed = await killWhenFileGrows(args, base, `${db}-wal`, 512 * 1024);
     expect(killed).toEqual({ finishedFirst: false, signal: 'SIGKILL' });
-    inspect(db, (raw) => {
-      expect(integrity(raw)).toEqual({ integrity: 'ok', foreignKeyProblems: 0 });
-      expect(count(raw, 'merge_job')).toBe(0);
-    });
-    expect(fingerprint(db)).toBe(beforeHash);
+    inspect(db, (raw) => expect(integrity(raw)).toEqual({ integrity: 'ok', foreignKeyProblems: 0 }));
+    // The merge spills to the WAL for about a second before it commits, so the kill lands inside it;
+    // should the machine be slow to deliver it, the only other acceptable state is all merged.
+    const mergedBeforeKill = inspect(db, (raw) => count(raw, 'merge_job'));
+    if (mergedBeforeKill === 0) expect(fingerprint(db)).toBe(beforeHash);
+    else inspect(db, (raw) => expect([count(raw, 'merge_job'), count(raw, 'Contact')]).toEqual([ROWS, ROWS]));
 
     const rerun = runSync(args, base);
     expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ groups: ROWS, merged: ROWS });
+    expect(JSON.parse(rerun.stdout)).toMatchObject(mergedBeforeKill === 0 ? { groups: ROWS, merged: ROWS } : { groups: 0, merged: 0 });
     inspect(db, (raw) => {
       expect(integrity(raw)).toEqual({ integrity: 'ok', foreignKeyProblems: 0 });
       expect(count(raw, 'Contact')).toBe(ROWS);
@@ -64,7 +65,7 @@ describe('kill -9 during one-transaction commands', () => {
     });
   });
 
-  it('import undo: after the kill the job and all its contacts are still there; the rerun removes exactly them', async () => {
+  it('import undo: after the kill the org is exactly as before (or the job wholly undone); the rerun removes exactly its contacts', async () => {
     const db = copyOfBaseline('undo');
     const args = ['--db', db, 'import', 'undo', 'job-2', '--yes', '--no-backup', '--json'];
     const job2Ids = inspect(db, (raw) => (raw.prepare("SELECT Id FROM Contact WHERE Id >= (SELECT first_id FROM import_job_created WHERE job_id = 'job-2' AND object = 'Contact') ORDER BY Id").all() as { Id: string }[]).map((r) => r.Id));
@@ -72,11 +73,15 @@ describe('kill -9 during one-transaction commands', () => {
     const killed = await killWhenFileGrows(args, base, `${db}-wal`, 256 * 1024);
     expect(killed).toEqual({ finishedFirst: false, signal: 'SIGKILL' });
     inspect(db, (raw) => expect(integrity(raw)).toEqual({ integrity: 'ok', foreignKeyProblems: 0 }));
-    expect(fingerprint(db)).toBe(beforeHash);
-
-    const rerun = runSync(args, base);
-    expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ job: 'job-2', deleted: { Contact: ROWS } });
+    // Deleting the rows fills the WAL within milliseconds of the commit: the kill may land on either
+    // side of it. Before: every row of every table as it was. After: the whole job undone.
+    const status = inspect(db, (raw) => (raw.prepare("SELECT status FROM import_job WHERE id = 'job-2'").get() as { status: string }).status);
+    if (status !== 'undone') {
+      expect(fingerprint(db)).toBe(beforeHash);
+      const rerun = runSync(args, base);
+      expect(rerun.code).toBe(0);
+      expect(JSON.parse(rerun.stdout)).toMatchObject({ job: 'job-2', deleted: { Contact: ROWS } });
+    }
     inspect(db, (raw) => {
       expect(integrity(raw)).toEqual({ integrity: 'ok', foreignKeyProblems: 0 });
       expect(count(raw, 'Contact')).toBe(ROWS);
