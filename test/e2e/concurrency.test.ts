@@ -10,7 +10,7 @@ import { count, integrity, inspect, outlookGenerator, runSync, spawnCrmctl } fro
  * and then does its work, or gives up with a clear BUSY error and changes nothing — never a
  * corrupted file, never a half-done command.
  */
-const ROWS = 15_000;
+const ROWS = 8_000;
 
 let base: string;
 let template: string;
