@@ -205,4 +205,44 @@ describe('rejected rows name row, line, code and reason, with the original cells
     expect(contactCount(db)).toBe(2);
     expect(existsSync(join(dir, 'changes.success.csv'))).toBe(true);
   });
+
+  it('update --from an edited export: changed, unchanged, unknown-Id and invalid rows each counted once', async () => {
+    const dir = tempDir('crmctl-accounting-');
+    const db = join(dir, 'org.db');
+    copyFileSync(template, db);
+    const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
+    for (const [first, last, email] of [
+      ['Anna', 'Ozola', 'anna@example.lv'],
+      ['Eero', 'Mäkelä', 'eero@example.fi'],
+      ['Guðrún', 'Þórsdóttir', 'gudrun@example.is'],
+    ]) {
+      expect((await run('record', 'create', 'contact', '--set', `FirstName=${first}`, '--set', `LastName=${last}`, '--set', `Email=${email}`)).code).toBe(0);
+    }
+    expect((await run('export', 'contact', '--out', 'contacts.csv')).code).toBe(0);
+    const [header, ...records] = readCsv(join(dir, 'contacts.csv'));
+    const column = (name: string) => header!.indexOf(name);
+    const edited = records.map((r) => [...r]);
+    edited[0]![column('Title')] = 'CEO';
+    edited[2]![column('Email')] = 'not-an-email';
+    const unknown = [...edited[1]!];
+    unknown[column('Id')] = '003zzzzzzzzzzzz';
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    writeFileSync(join(dir, 'edited.csv'), [header!, ...edited, unknown].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
+
+    const updated = await run('update', 'contact', '--from', 'edited.csv', '--json');
+    expect(updated.code).toBe(3);
+    const summary = updated.json<Summary & { unchanged: number }>();
+    const { errors } = expectEveryRowAccountedFor(summary, 4);
+    expect(summary).toMatchObject({ inserted: 0, updated: 2, unchanged: 1, rejected: 2 });
+    expect(errors.map((e) => e.slice(-4, -1))).toEqual([
+      ['3', '4', 'INVALID_VALUE'],
+      ['4', '5', 'NO_MATCH'],
+    ]);
+    const contacts = (await run('record', 'list', 'contact', '--json')).json<{ records: Record<string, unknown>[] }>().records;
+    expect(contacts.map((c) => [c.LastName, c.Title, c.Email])).toEqual([
+      ['Ozola', 'CEO', 'anna@example.lv'],
+      ['Mäkelä', null, 'eero@example.fi'],
+      ['Þórsdóttir', null, 'gudrun@example.is'],
+    ]);
+  });
 });
