@@ -608,7 +608,9 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     let firstLevel = this.firstLevel(a, b);
     let lastLevel = this.lastLevel(a, b);
     let swap = false;
-    if ((firstLevel === DISAGREE || firstLevel === WEAK) && (lastLevel === DISAGREE || lastLevel === WEAK || lastLevel === PHONETIC) && this.swapped(a, b)) {
+    // A given name may look like the other's surname by chance ("William" / "Williams"), so only an exact
+    // given name rules a swap out.
+    if (firstLevel !== EXACT && firstLevel !== BLANK && (lastLevel === DISAGREE || lastLevel === WEAK || lastLevel === PHONETIC) && this.swapped(a, b)) {
       swap = true;
       firstLevel = SWAP;
       lastLevel = SWAP;
