@@ -98,6 +98,8 @@ const M_LAST_EXACT = 0.85, U_LAST_DEFAULT = 0.001;
 const W_LAST = { strong: 5.5, phonetic: 3.5, weak: 0, disagree: -6.0 };
 /** Exchanged name parts cost this much against the same names in place. */
 const SWAP_PENALTY = 2;
+/** A typo or nickname is worth the more common of the two names' exact weight, less this. */
+const FUZZY_MARGIN = 2;
 const M_EMAIL_EXACT = 0.6, U_EMAIL_DEFAULT = 1e-5, U_EMAIL_FLOOR = 1e-4;
 const W_EMAIL = { generic: 2.0, local: 1.5, typo: 3.0, disagree: -1.5, conflict: -10.0 };
 // Providers where one person may hold several addresses and strangers hold look-alike ones.
@@ -529,10 +531,11 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     return Math.max(U_FULL_NAME_FLOOR, (others + TF_PSEUDO_RECORDS * U_FIRST_DEFAULT * U_LAST_DEFAULT) / (this.total + TF_PSEUDO_RECORDS));
   }
 
-  private firstWeight(level: number, a: PersonFeatures): number {
+  private firstWeight(level: number, a: PersonFeatures, b: PersonFeatures): number {
     switch (level) {
       case EXACT: return log2(M_FIRST_EXACT / a.uFirst);
-      case STRONG: return W_FIRST.strong;
+      // A typo or nickname of a rare name says more than one of a common name: the rarer reading counts, less a margin.
+      case STRONG: return Math.max(W_FIRST.strong, log2(M_FIRST_EXACT / Math.max(a.uFirst, b.uFirst)) - FUZZY_MARGIN);
       case INITIAL: return W_FIRST.initial;
       case WEAK: return W_FIRST.weak;
       case DISAGREE: return W_FIRST.disagree;
@@ -540,10 +543,10 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     }
   }
 
-  private lastWeight(level: number, a: PersonFeatures): number {
+  private lastWeight(level: number, a: PersonFeatures, b: PersonFeatures): number {
     switch (level) {
       case EXACT: return log2(M_LAST_EXACT / a.uLast);
-      case STRONG: return W_LAST.strong;
+      case STRONG: return Math.max(W_LAST.strong, log2(M_LAST_EXACT / Math.max(a.uLast, b.uLast)) - FUZZY_MARGIN);
       case PHONETIC: return W_LAST.phonetic;
       case WEAK: return W_LAST.weak;
       case DISAGREE: return W_LAST.disagree;
@@ -620,8 +623,8 @@ export class PersonModel implements MatchModel<MatchRecord, PersonFeatures> {
     let lastW = 0;
     if (swap) names = this.swapWeight(a, b);
     else {
-      firstW = this.firstWeight(firstLevel, a);
-      lastW = this.lastWeight(lastLevel, a);
+      firstW = this.firstWeight(firstLevel, a, b);
+      lastW = this.lastWeight(lastLevel, a, b);
       names = firstW + lastW;
       if (firstLevel === EXACT && lastLevel === EXACT) {
         const uFull = a.uFull;
