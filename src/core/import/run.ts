@@ -99,6 +99,7 @@ export async function prepareImport(session: OrgSession, request: ImportRequest)
   const source = await openRowSource(request.file, { encoding: request.encoding, delimiter: request.delimiter, sheet: request.sheet, ...(request.source === 'vcard' ? { format: 'vcard' as const } : {}) }, request.stdin);
   let detection = detectSource(source.headers, source.format);
   if (request.source !== undefined && request.source !== 'auto') detection = forcedSource(request.source, detection);
+  if (!request.mapping && !request.mappingFile && (detection.source === 'csv' || detection.source === 'xlsx')) refuseRepeatedColumns(source);
   const suggestion = suggestMapping(source.headers, object, detection.source, detection.language === undefined ? {} : { language: detection.language });
   const mapping = request.mapping ?? (request.mappingFile ? await loadMapping(request.mappingFile, session.objects.all(), source.headers) : suggestion.mapping);
   const columns: SuggestedColumnView[] = suggestion.columns.map((c) => ({ column: c.column, field: c.field, confidence: c.confidence, reason: c.reason }));
@@ -117,6 +118,28 @@ export async function prepareImport(session: OrgSession, request: ImportRequest)
   };
   prepared.dateOrders = await detectDateOrders(session, prepared);
   return prepared;
+}
+
+/**
+ * A generic file whose header names a column twice: which one holds the e-mail? Importing one and
+ * dropping the other would lose data without a word, so the file is refused unless a mapping says
+ * where each goes. Known exports that repeat a header by design (French Outlook's two "Titre")
+ * are mapped by their source tables instead.
+ */
+function refuseRepeatedColumns(source: RowSource): void {
+  const keys = source.headers.map((h) => h.trim().toLowerCase());
+  const repeats: string[] = [];
+  source.headers.forEach((header, i) => {
+    const m = /^(.*) \((\d+)\)$/.exec(header);
+    if (!m) return;
+    const first = keys.indexOf(m[1]!.trim().toLowerCase());
+    if (first >= 0 && first < i) repeats.push(`"${source.headers[first]}" (columns ${first + 1} and ${i + 1})`);
+  });
+  if (repeats.length === 0) return;
+  throw new CrmError('BAD_INPUT_FILE', `${source.file}: line 1 names ${repeats.join(', ')} twice, so crmctl cannot tell which column to import.`, {
+    hint: `Rename one of them in the file, or pass --mapping with a mapping that places each (crmctl mapping suggest ${source.file} --save m.json, then edit it).`,
+    details: { file: source.file, line: 1, repeated: repeats },
+  });
 }
 
 function defaultCountryFor(session: OrgSession, option: string | undefined): CountryCode | undefined {
