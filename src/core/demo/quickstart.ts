@@ -60,6 +60,9 @@ function clearPreviousDemo(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+const money = (session: OrgSession, amount: unknown): string =>
+  typeof amount === 'number' ? new Intl.NumberFormat(session.org.locale, { style: 'currency', currency: session.org.currency, maximumFractionDigits: 0 }).format(amount) : String(amount ?? 0);
+
 const daysFromNow = (now: Date, offset: string): string => new Date(now.getTime() + Number(offset) * 86_400_000).toISOString().slice(0, 10);
 
 const importSummary = (r: ImportResult): Record<string, unknown> => ({
@@ -143,7 +146,7 @@ export async function runQuickstart(path: string, onStep: (step: QuickstartStep)
     const pipeline = runReport(session, 'opportunity-pipeline');
     record({
       step: 'report',
-      summary: `Opportunity pipeline: ${pipeline.rows.length} open opportunities, totals ${JSON.stringify(pipeline.totals)}`,
+      summary: `Opportunity pipeline: ${pipeline.rows.length} open opportunities worth ${money(session, pipeline.totals.Amount)} (weighted by stage probability: ${money(session, pipeline.totals.Weighted)})`,
       details: { report: pipeline.name, totals: pipeline.totals },
     });
 
