@@ -32,6 +32,7 @@ interface RunOptions {
   success?: string;
   errors?: string;
   assign?: boolean;
+  createFields?: boolean;
 }
 
 const oneOf = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
@@ -60,6 +61,7 @@ export function register(group: Command): void {
     .option('--owner <username>', 'owner of rows whose file names none (default: you)')
     .option('--default-country <country>', 'country for phone numbers without a country code (default: from the org locale)')
     .option('--date-format <order>', 'MDY, DMY or YMD when a date column is ambiguous (default: detected, else the org locale)')
+    .option('--create-fields', 'unmapped columns that hold data become custom text fields (administrators)')
     .option('--success <file>', 'success file (default next to the input: <name>.success.csv)')
     .option('--errors <file>', 'error file (default next to the input: <name>.errors.csv)')
     .option('--assign', 'leads: let the assignment rules choose each new lead\'s owner (crmctl assignment-rule list)')
@@ -99,6 +101,7 @@ export function register(group: Command): void {
           owner: options.owner,
           defaultCountry: options.defaultCountry,
           dateFormat: oneOf<DateOrder>('--date-format', options.dateFormat, ['MDY', 'DMY', 'YMD']),
+          createFields: options.createFields === true,
           successFile: options.success,
           errorsFile: options.errors,
           ...(assigner ? { assignOwner: assigner.assignOwner } : {}),
@@ -133,6 +136,7 @@ export function renderSummary(ui: Ui, r: ImportResult): void {
     `  rows ${r.rows} · ${ui.c.green(`inserted ${r.inserted}`)} · updated ${r.updated}${r.unchanged ? ` (${r.unchanged} unchanged)` : ''} · skipped ${r.skipped} · ${r.rejected > 0 ? ui.c.red(`rejected ${r.rejected}`) : 'rejected 0'} · duplicates ${r.duplicates}${r.accountsCreated ? ` · accounts created ${r.accountsCreated}` : ''}`,
   );
   for (const [code, count] of Object.entries(r.rejectedByCode)) ui.line(`    ${ui.c.red(code)} ${count}`);
+  for (const f of r.createdFields ?? []) ui.line(`  ${f.created ? 'created' : 'would create'} custom field ${f.created ? f.field : ''} for column "${f.column}"`);
   ui.line(`  success file: ${r.successFile}`);
   ui.line(`  errors file:  ${r.errorsFile}`);
   for (const w of r.warnings.slice(0, 5)) ui.warn(w);

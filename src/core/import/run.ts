@@ -22,6 +22,7 @@ import { openRowSource } from './read/index.js';
 import { PeekableRows, type ReadRow } from './rows.js';
 import { detectSource, forcedSource, type Detection } from './sources/detect.js';
 import type { RowSource } from './types.js';
+import { addField } from '../customize/fields.js';
 
 /**
  * An import from file to org: read → detect the source → map → clean → engine.
@@ -38,6 +39,8 @@ export interface ImportRequest {
   delimiter?: string | undefined;
   sheet?: string | undefined;
   mappingFile?: string | undefined;
+  /** Unmapped columns that hold data become custom text fields (administrators; not under --dry-run). */
+  createFields?: boolean | undefined;
   /** A file crmctl exported, edited and applied back (`crmctl update --from`): see TransformConfig.roundTrip. */
   roundTrip?: boolean | undefined;
   /** A mapping already in hand (the wizard's edited one); wins over mappingFile and the suggestion. */
@@ -80,6 +83,8 @@ export interface PreparedImport {
   /** Date order per date field: from --date-format, the column's own values, or the org's locale. */
   dateOrders: Record<string, { order: DateOrder; detected: boolean; evidence: string }>;
   defaultCountry: CountryCode | undefined;
+  /** Custom fields made for unmapped columns (--create-fields); under --dry-run, the ones that would be. */
+  createdFields: { column: string; field: string; created: boolean }[];
 }
 
 const PEEK_ROWS = 500;
@@ -115,9 +120,40 @@ export async function prepareImport(session: OrgSession, request: ImportRequest)
     unmapped: suggestion.unmapped,
     dateOrders: {},
     defaultCountry: defaultCountryFor(session, request.defaultCountry),
+    createdFields: [],
   };
+  if (request.createFields) await createFieldsForUnmapped(session, prepared);
   prepared.dateOrders = await detectDateOrders(session, prepared);
   return prepared;
+}
+
+/**
+ * --create-fields: each unmapped column that holds a value in the first rows becomes a custom
+ * field labelled like the column (text, or long text when values are long or span lines), and
+ * the mapping fills it. Empty columns (most of an Outlook export's 92) are left alone. Under
+ * --dry-run nothing is created; the fields that would be are reported.
+ */
+async function createFieldsForUnmapped(session: OrgSession, prepared: PreparedImport): Promise<void> {
+  const sample = await prepared.rows.peek(PEEK_ROWS);
+  const existingLabels = new Set(prepared.object.fields.map((f) => f.label.toLowerCase()));
+  for (const column of prepared.unmapped) {
+    const index = prepared.source.headers.indexOf(column);
+    const values = sample.map((r) => (r.values[index] ?? '').trim()).filter(Boolean);
+    if (index < 0 || values.length === 0 || existingLabels.has(column.trim().toLowerCase())) continue;
+    const long = values.some((v) => v.length > 255 || /[\r\n]/.test(v));
+    if (prepared.request.dryRun) {
+      prepared.createdFields.push({ column, field: `(${column})`, created: false });
+      continue;
+    }
+    const added = addField(session, { object: prepared.object.name, label: column.trim(), type: long ? 'textarea' : 'text', ...(long ? {} : { length: 255 }) });
+    prepared.mapping.fields[added.field.name] = column;
+    prepared.createdFields.push({ column, field: added.field.name, created: true });
+  }
+  if (prepared.createdFields.some((f) => f.created)) {
+    session.objects.reload();
+    prepared.object = session.objects.get(prepared.object.name);
+    prepared.unmapped = prepared.unmapped.filter((c) => !prepared.createdFields.some((f) => f.created && f.column === c));
+  }
 }
 
 /**
@@ -244,6 +280,7 @@ export interface ImportResult extends ImportSummary {
   sheet?: string | undefined;
   language?: string | undefined;
   mappingFile?: string | undefined;
+  createdFields?: { column: string; field: string; created: boolean }[];
 }
 
 /** Result files go next to the input (or into the working folder for stdin and read-only folders). */
@@ -347,5 +384,6 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
     sheet: prepared.source.sheet,
     language: prepared.detection.language,
     mappingFile: request.saveMappingFile,
+    createdFields: prepared.createdFields,
   };
 }
