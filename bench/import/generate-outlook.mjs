@@ -3,20 +3,11 @@
 import { createWriteStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { OUTLOOK_EN } from '../../dist/core/import/sources/outlook.js';
+import { prng } from '../lib/prng.mjs';
 
 const HEADERS = OUTLOOK_EN.map(([h]) => h);
 const col = (name) => HEADERS.indexOf(name);
 
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Anna', 'Jānis', 'Päivi', 'Guðrún', 'João', 'Jürgen', 'Chloé', 'Robert', 'María', 'Søren', 'Mikko', 'Inês', 'Liam', 'Olivia', 'Noah', 'Emma', 'Zoë', 'François'];
 const LAST = ['Smith', 'Bērziņš', 'Mäkelä', 'Þórsdóttir', 'Gonçalves', 'Müller', 'Dubois', 'García', 'Jensen', 'Virtanen', 'Silva', 'Johnson', 'Brown', 'Öhman', "O'Neill", 'van der Berg'];
