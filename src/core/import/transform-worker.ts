@@ -47,7 +47,8 @@ async function run(): Promise<void> {
   };
   for await (const row of source.rows) {
     if (data.sample !== undefined && row.row > data.sample) break;
-    batch.push(row.problem ? row : { ...row, mapped: transform(row.values) });
+    if (!row.problem) (row as ReadRow & { mapped?: MappedRow }).mapped = transform(row.values);
+    batch.push(row);
     if (batch.length >= data.batchSize) await send();
   }
   if (batch.length > 0) await send();

@@ -54,13 +54,15 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
   }
   const countryField = COUNTRY_FIELD[config.object.name];
   const locale = config.locale;
-  const contexts = new Map<string, CleanContext>();
+  // One context per field and country, found without building key strings on every cell.
+  const contexts = new Map<FieldDef, Map<CountryCode | undefined, CleanContext>>();
   const contextFor = (field: FieldDef, country: CountryCode | undefined): CleanContext => {
-    const key = `${field.name}\u0000${country ?? ''}`;
-    let ctx = contexts.get(key);
+    let byCountry = contexts.get(field);
+    if (!byCountry) contexts.set(field, (byCountry = new Map()));
+    let ctx = byCountry.get(country);
     if (!ctx) {
       ctx = { ...(country ? { defaultCountry: country } : {}), ...(config.dateOrders[field.name] ? { dateOrder: config.dateOrders[field.name]! } : {}), locale };
-      contexts.set(key, ctx);
+      byCountry.set(country, ctx);
     }
     return ctx;
   };
@@ -125,24 +127,27 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
 
 type Cleaned = ReturnType<typeof cleanValueForField>;
 
+const countrySensitive = (field: FieldDef): boolean => field.type === 'phone' || /(PostalCode|State)$/.test(field.name);
+
 /**
  * Cleaning results per field and value: exports repeat cities, countries, companies and titles
  * thousands of times. A field whose distinct values outgrow the limit (e-mails, names) stops
  * being cached, so memory stays bounded on any file.
  */
 class CleanCache {
-  private readonly byField = new Map<string, Map<string, Cleaned> | null>();
+  private readonly byField = new Map<FieldDef, Map<string, Cleaned> | null>();
   private static readonly LIMIT = 5_000;
 
   clean(field: FieldDef, value: string, ctx: CleanContext): Cleaned {
-    let values = this.byField.get(field.name);
+    let values = this.byField.get(field);
     if (values === null) return cleanValueForField(field, value, ctx);
-    if (values === undefined) this.byField.set(field.name, (values = new Map()));
-    const key = ctx.defaultCountry === undefined ? value : `${ctx.defaultCountry}\u0000${value}`;
+    if (values === undefined) this.byField.set(field, (values = new Map()));
+    // Only phones, postal codes and states are read differently per country.
+    const key = ctx.defaultCountry !== undefined && countrySensitive(field) ? `${ctx.defaultCountry}\u0000${value}` : value;
     let hit = values.get(key);
     if (hit === undefined) {
       hit = cleanValueForField(field, value, ctx);
-      if (values.size >= CleanCache.LIMIT) this.byField.set(field.name, null);
+      if (values.size >= CleanCache.LIMIT) this.byField.set(field, null);
       else values.set(key, hit);
     }
     return hit;
