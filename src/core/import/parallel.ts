@@ -25,8 +25,8 @@ export function parallelImportAvailable(): boolean {
 export function parallelRows(data: Omit<TransformWorkerData, 'batchSize' | 'maxBatchesAhead'>): ParallelRows {
   // A small heap limit makes the worker collect garbage early: memory stays flat on any file size.
   const worker = new Worker(WORKER_URL, {
-    workerData: { ...data, batchSize: 512, maxBatchesAhead: 8 } satisfies TransformWorkerData,
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    workerData: { ...data, batchSize: 128, maxBatchesAhead: 16 } satisfies TransformWorkerData,
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;

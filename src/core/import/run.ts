@@ -365,6 +365,8 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
         },
       },
       onProgress: request.onProgress,
+      // Rows from the worker arrive in small batches; holding few at a time keeps them out of the old heap.
+      ...(parallel ? { batchSize: 128 } : {}),
       ...(request.roundTrip ? { emptyCellsClear: true } : { fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object) }),
       ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
     });

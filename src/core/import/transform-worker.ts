@@ -45,6 +45,8 @@ async function run(): Promise<void> {
     port.postMessage({ type: 'rows', rows: batch } satisfies WorkerMessage);
     batch = [];
   };
+  // All cleaning happens here. (Letting the writing thread clean a share while it waits was 1.6×
+  // faster, but loads the phone and country data into a second heap: 350 MB at 1M rows, over budget.)
   for await (const row of source.rows) {
     if (data.sample !== undefined && row.row > data.sample) break;
     if (!row.problem) (row as ReadRow & { mapped?: MappedRow }).mapped = transform(row.values);
