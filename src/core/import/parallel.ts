@@ -23,10 +23,11 @@ export function parallelImportAvailable(): boolean {
 }
 
 export function parallelRows(data: Omit<TransformWorkerData, 'batchSize' | 'maxBatchesAhead'>): ParallelRows {
-  // A small heap limit makes the worker collect garbage early: memory stays flat on any file size.
+  // A heap limit makes the worker collect garbage early, so memory stays flat on any file size; 96 MB
+  // still holds the largest record allowed (8 MiB of tiny cells) long enough to refuse it cleanly.
   const worker = new Worker(WORKER_URL, {
     workerData: { ...data, batchSize: 128, maxBatchesAhead: 16 } satisfies TransformWorkerData,
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;
