@@ -64,33 +64,35 @@ export interface NameParts {
 
 /** Split a given name, dropping honorifics and generation markers ("Dr. John Jr." → john, generation jr). */
 export function givenNameParts(value: string | null | undefined): NameParts {
-  const all = words(value);
-  let generation = '';
-  const kept: string[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const w = all[i]!;
-    const gen = GENERATION_WORDS.get(w);
-    if (gen !== undefined && i > 0) { generation = gen; continue; }
-    // An honorific only counts as one in front of another word ("Sr" alone may be a name).
-    if (kept.length === 0 && i < all.length - 1 && HONORIFICS.has(w)) continue;
-    kept.push(w);
-  }
+  const { kept, generation } = withoutGeneration(words(value), (w, i, all) => i < all.length - 1 && HONORIFICS.has(w));
   const first = kept[0] ?? '';
   return { full: kept.join(''), first, generation, initialOnly: kept.length > 0 && kept.every((w) => w.length === 1) };
 }
 
 /** A surname key and generation marker: "Smith Jr." → smith / jr; "van der Berg" → vanderberg. */
 export function surnameParts(value: string | null | undefined): { key: string; generation: string } {
-  const all = words(value);
+  const { kept, generation } = withoutGeneration(words(value), () => false);
+  return { key: kept.join(''), generation };
+}
+
+/**
+ * Words of a name without its generation marker ("Jr.", "III"; never the first word) and without
+ * leading words `dropLeading` rejects (honorifics count only in front of another word).
+ */
+function withoutGeneration(all: string[], dropLeading: (word: string, index: number, all: string[]) => boolean): { kept: string[]; generation: string } {
   let generation = '';
   const kept: string[] = [];
   for (let i = 0; i < all.length; i++) {
     const w = all[i]!;
     const gen = GENERATION_WORDS.get(w);
-    if (gen !== undefined && i > 0) { generation = gen; continue; }
+    if (gen !== undefined && i > 0) {
+      generation = gen;
+      continue;
+    }
+    if (kept.length === 0 && dropLeading(w, i, all)) continue;
     kept.push(w);
   }
-  return { key: kept.join(''), generation };
+  return { kept, generation };
 }
 
 /**

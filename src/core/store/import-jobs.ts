@@ -1,7 +1,7 @@
 import type { ObjectDef } from '../schema/types.js';
 import type { OrgDb } from './database.js';
 import { cachedStatement, type CrmRecord } from './records.js';
-import { quoteIdent } from './sql.js';
+import { quoteIdent, referencesToObject } from './sql.js';
 
 export type JobStatus = 'completed' | 'undone';
 
@@ -172,16 +172,12 @@ export function referencesIntoRange(
   lastId: string,
 ): { object: string; field: string; count: number }[] {
   const result: { object: string; field: string; count: number }[] = [];
-  for (const object of objects) {
-    for (const field of object.fields) {
-      if (field.type !== 'reference' || field.name === 'CreatedById' || field.name === 'LastModifiedById') continue;
-      if (!field.referenceTo?.includes(target.name)) continue;
-      const sameTable = object.name === target.name ? ' AND NOT ("Id" BETWEEN @first AND @last)' : '';
-      const row = db
-        .prepare(`SELECT count(*) AS n FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} BETWEEN @first AND @last${sameTable}`)
-        .get({ first: firstId, last: lastId }) as { n: number };
-      if (row.n > 0) result.push({ object: object.name, field: field.name, count: row.n });
-    }
+  for (const { object, field } of referencesToObject(objects, target)) {
+    const sameTable = object.name === target.name ? ' AND NOT ("Id" BETWEEN @first AND @last)' : '';
+    const row = db
+      .prepare(`SELECT count(*) AS n FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} BETWEEN @first AND @last${sameTable}`)
+      .get({ first: firstId, last: lastId }) as { n: number };
+    if (row.n > 0) result.push({ object: object.name, field: field.name, count: row.n });
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import type { ObjectDef } from '../schema/types.js';
 import type { OrgDb } from './database.js';
 import { cachedStatement, type CrmRecord } from './records.js';
-import { quoteIdent } from './sql.js';
+import { quoteIdent, referencesToObject } from './sql.js';
 
 /** One reference that a merge re-pointed from a merged-away record to the survivor. */
 export interface MovedReference {
@@ -111,13 +111,9 @@ export function markMergeUndone(db: OrgDb, id: string, at: string): void {
 /** Every record of any object whose reference field points at `id`. */
 export function referencesTo(db: OrgDb, objects: readonly ObjectDef[], target: ObjectDef, id: string): MovedReference[] {
   const result: MovedReference[] = [];
-  for (const object of objects) {
-    for (const field of object.fields) {
-      if (field.type !== 'reference' || field.name === 'CreatedById' || field.name === 'LastModifiedById') continue;
-      if (!field.referenceTo?.includes(target.name)) continue;
-      const rows = cachedStatement(db, `SELECT "Id" FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} = ?`).all(id) as { Id: string }[];
-      for (const r of rows) result.push({ object: object.name, field: field.name, recordId: r.Id, from: id });
-    }
+  for (const { object, field } of referencesToObject(objects, target)) {
+    const rows = cachedStatement(db, `SELECT "Id" FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} = ?`).all(id) as { Id: string }[];
+    for (const r of rows) result.push({ object: object.name, field: field.name, recordId: r.Id, from: id });
   }
   return result;
 }

@@ -2,7 +2,7 @@ import { STANDARD_OBJECTS, STANDARD_PICKLISTS } from '../schema/standard-objects
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { CrmError } from '../errors.js';
 import type { OrgDb } from './database.js';
-import { columnType, quoteIdent } from './sql.js';
+import { columnType, isAuditStamp, quoteIdent } from './sql.js';
 import { STANDARD_PROFILES } from './seed-profiles.js';
 
 /**
@@ -342,7 +342,7 @@ function createObjectTable(db: OrgDb, object: ObjectDef): void {
   // Indexes for the lookups every feature makes: owner, parent links, e-mail.
   for (const field of object.fields) {
     const indexed =
-      (field.type === 'reference' && field.name !== 'CreatedById' && field.name !== 'LastModifiedById') ||
+      (field.type === 'reference' && !isAuditStamp(field)) ||
       field.name === 'Email' ||
       field.name === 'Username';
     if (indexed) {
@@ -358,7 +358,7 @@ function createObjectTable(db: OrgDb, object: ObjectDef): void {
 /** Single-target references get a foreign key; polymorphic ones (WhoId, Lead.OwnerId) and audit fields do not. */
 function foreignKeyTarget(field: FieldDef): string | undefined {
   if (field.type !== 'reference' || field.referenceTo?.length !== 1) return undefined;
-  if (field.name === 'CreatedById' || field.name === 'LastModifiedById') return undefined;
+  if (isAuditStamp(field)) return undefined;
   return field.referenceTo[0];
 }
 

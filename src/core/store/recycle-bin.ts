@@ -1,7 +1,7 @@
 import type { ObjectDef } from '../schema/types.js';
 import type { OrgDb } from './database.js';
 import { cachedStatement, type CrmRecord } from './records.js';
-import { quoteIdent } from './sql.js';
+import { quoteIdent, referencesToObject } from './sql.js';
 
 export interface RecycleInfo {
   at: string;
@@ -48,13 +48,9 @@ export interface ReferencingCount {
 /** Which records point at this one, by object and field. */
 export function referencingRecords(db: OrgDb, objects: readonly ObjectDef[], target: ObjectDef, id: string): ReferencingCount[] {
   const result: ReferencingCount[] = [];
-  for (const object of objects) {
-    for (const field of object.fields) {
-      if (field.type !== 'reference' || field.name === 'CreatedById' || field.name === 'LastModifiedById') continue;
-      if (!field.referenceTo?.includes(target.name)) continue;
-      const row = cachedStatement(db, `SELECT count(*) AS n FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} = ?`).get(id) as { n: number };
-      if (row.n > 0) result.push({ object: object.name, field: field.name, count: row.n });
-    }
+  for (const { object, field } of referencesToObject(objects, target)) {
+    const row = cachedStatement(db, `SELECT count(*) AS n FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field.name)} = ?`).get(id) as { n: number };
+    if (row.n > 0) result.push({ object: object.name, field: field.name, count: row.n });
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import type { FieldDef } from '../schema/types.js';
+import type { FieldDef, ObjectDef } from '../schema/types.js';
 
 /** Quote an SQL identifier. Identifiers can't be bound, so every one we build goes through here. */
 export function quoteIdent(name: string): string {
@@ -18,4 +18,14 @@ export function columnType(field: FieldDef): string {
     default:
       return 'TEXT';
   }
+}
+
+/** Audit stamps point at users but are history, not links: merges, undo and deletes leave them alone. */
+export const isAuditStamp = (field: FieldDef): boolean => field.name === 'CreatedById' || field.name === 'LastModifiedById';
+
+/** Every (object, field) whose reference may point at `target` (polymorphic fields included). */
+export function referencesToObject(objects: readonly ObjectDef[], target: ObjectDef): { object: ObjectDef; field: FieldDef }[] {
+  return objects.flatMap((object) =>
+    object.fields.filter((field) => field.type === 'reference' && !isAuditStamp(field) && field.referenceTo?.includes(target.name)).map((field) => ({ object, field })),
+  );
 }
