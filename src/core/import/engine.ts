@@ -7,9 +7,10 @@ import type { FieldDef, ObjectDef, PicklistValueDef } from '../schema/types.js';
 import { beginLongTransaction } from '../store/database.js';
 import { finishJob, insertJob, nextJobId, recordCreatedRange, recordPreviousValues } from '../store/import-jobs.js';
 import { appendAudit } from '../store/org.js';
-import { bulkInserter, findIdsByField, formatId, getRecord, releaseIdNumbers, reserveIdNumbers, updateRecordFields, type CrmRecord } from '../store/records.js';
+import { bulkInserter, findIdsByField, formatId, getRecord, iterateFieldValues, releaseIdNumbers, reserveIdNumbers, updateRecordFields, type CrmRecord, type RecordValue } from '../store/records.js';
 import { findUsersByAnyName } from '../store/users.js';
 import { CsvFileWriter } from '../files/csv-writer.js';
+import { KeySieve } from './key-sieve.js';
 import type { RowProblem, SourceRow } from './types.js';
 
 /**
@@ -109,6 +110,9 @@ interface Rejection {
 }
 
 const SUCCESS_HEADERS = ['row', 'id', 'action', 'duplicate_of'];
+
+/** Duplicate checks by e-mail that ask the database directly before the job builds its e-mail sieve. */
+const SIEVE_AFTER_LOOKUPS = 1000;
 
 class RowRejected extends Error {
   constructor(readonly rejection: Rejection) {
@@ -267,8 +271,24 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
     };
 
+    // E-mails known to be in the org (existing records and this job's rows), so that a new address
+    // costs no index lookup. Built after the first rows: a test import of 10 rows needs no scan.
+    let emailSieve: KeySieve | undefined;
+    let emailLookups = 0;
+    const emailMayExist = (email: string): boolean => {
+      if (!emailSieve) {
+        if (++emailLookups <= SIEVE_AFTER_LOOKUPS) return true;
+        emailSieve = new KeySieve();
+        for (const known of iterateFieldValues(db, object, 'Email')) emailSieve.add(known.toLowerCase());
+      }
+      return emailSieve.mayContain(email);
+    };
+    const rememberEmail = (email: RecordValue | undefined): void => {
+      if (emailSieve && typeof email === 'string') emailSieve.add(email.toLowerCase());
+    };
+
     const findExistingDuplicate = (keys: { email?: string; name?: string }): string | undefined => {
-      if (keys.email) {
+      if (keys.email && emailMayExist(keys.email)) {
         const existing = findIdsByField(db, object, 'Email', keys.email);
         if (existing.length > 0) return existing[0];
       }
@@ -342,6 +362,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
         else {
           recordPreviousValues(db, jobId, object.name, targetId, existing!);
           updateRecordFields(db, object, targetId, { ...changes, LastModifiedDate: now, LastModifiedById: actor.id });
+          rememberEmail(changes.Email);
         }
         return { action: 'updated', id: targetId, duplicateOf };
       }
@@ -361,6 +382,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       values.LastModifiedDate = now;
       values.LastModifiedById = actor.id;
       insert(values);
+      rememberEmail(values.Email);
       if (keys.name) seenByName.set(keys.name, id);
       return { action: 'inserted', id, duplicateOf };
     };

@@ -172,3 +172,10 @@ export function bulkInserter(db: OrgDb, object: ObjectDef, columns: readonly str
 export function releaseIdNumbers(db: OrgDb, object: Pick<ObjectDef, 'name'>, reservedEnd: number, firstUnused: number): void {
   cachedStatement(db, 'UPDATE id_sequence SET next_value = ? WHERE object = ? AND next_value = ?').run(firstUnused, object.name, reservedEnd);
 }
+
+/** Every non-empty value of one field, streamed (e.g. to seed an import's e-mail sieve). */
+export function* iterateFieldValues(db: OrgDb, object: ObjectDef, field: string): Generator<string> {
+  if (!object.fields.some((f) => f.name === field)) return;
+  const statement = db.prepare(`SELECT ${quoteIdent(field)} FROM ${quoteIdent(object.name)} WHERE ${quoteIdent(field)} IS NOT NULL`).pluck();
+  for (const value of statement.iterate()) if (typeof value === 'string') yield value;
+}

@@ -105,4 +105,14 @@ describe('import engine', () => {
     expect(summary).toMatchObject({ updated: 1, rejected: 1, rejectedByCode: { NO_MATCH: 1 } });
     expect(listRecordsFor(session, 'Contact')[0]!.LastName).toBe('Sousa-Lima');
   });
+
+  it('finds e-mail duplicates past the first thousand rows too (the e-mail sieve), in any letter case, against the org and the file', async () => {
+    const { session } = await memoryOrg();
+    await runImportEngine(session, options(session, [['Anna', 'Ozola', 'anna.ozola@example.lv', '', '']]));
+    const rows = Array.from({ length: 2500 }, (_, i) => ['P', `Person ${i}`, `person.${i}@example.com`, '', '']);
+    rows[1800] = ['Anna', 'Ozola', 'ANNA.OZOLA@example.lv', '', '']; // already in the org
+    rows[2400] = ['P', 'Again', 'Person.1500@Example.com', '', '']; // an earlier row of this file, past the first 1000
+    const summary = await runImportEngine(session, options(session, rows, { onDuplicate: 'skip' }));
+    expect(summary).toMatchObject({ rows: 2500, inserted: 2498, skipped: 2, duplicates: 2 });
+  });
 });
