@@ -37,11 +37,15 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
   // CRLF inside quotes as two lines). Counted in on_record, not by the consumer: on a parse error the stream
   // drops records it had buffered, and the error must still name the line where the bad record starts.
   let nextLine = sepLine ? 2 : 1;
+  // csv-parse's own line count moves by exactly one for a record without line breaks inside: only
+  // other records need their cells scanned (that saves looking at every cell of every row).
+  let parserLines = nextLine - 1;
   const csvOptions: CsvParseOptions<ParsedRecord, string[]> = {
-    on_record: (record: string[]): ParsedRecord => {
+    on_record: (record: string[], context: { lines: number }): ParsedRecord => {
       const line = nextLine;
       let breaks = 0;
-      for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
+      if (context.lines !== parserLines + 1) for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
+      parserLines = context.lines;
       nextLine += 1 + breaks;
       return { cells: record, line };
     },
