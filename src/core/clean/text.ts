@@ -12,9 +12,14 @@ const SPACES = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 // Other C0/C1 controls (not \n, \r, \t) that exports leak, e.g. Outlook's \x0B in notes.
 const CONTROLS = /[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g;
 
+// Printable ASCII, no leading, trailing or double space: nothing for cleanText to change.
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** One-line text: trim, NFC, drop invisible characters, collapse every run of spaces and line breaks to one space. '' → null. */
 export function cleanText(raw: string | null | undefined): string | null {
   if (raw == null) return null;
+  // Most cells are plain ASCII with single spaces, which cleaning leaves as they are.
+  if (PLAIN_ASCII.test(raw)) return raw;
   const text = raw
     .normalize('NFC')
     .replace(INVISIBLE, '')

@@ -67,6 +67,9 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
     return ctx;
   };
   const cache = new CleanCache();
+  // A file names a few countries and companies thousands of times: read each spelling once.
+  const regionOf = memoize((country: string) => countryToDefaultPhoneRegion(country) ?? null);
+  const companyName = memoize(cleanText);
   return (values: readonly string[]): MappedRow => {
     const columns: ColumnValues = compiled(values);
     const fields: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
@@ -76,7 +79,7 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
     let owner: string | null = null;
     const raw = columns.fields;
     const country = countryField ? raw[countryField] : undefined;
-    const rowCountry = (country ? countryToDefaultPhoneRegion(country) : undefined) ?? config.defaultCountry;
+    const rowCountry = (country ? regionOf(country) : undefined) ?? config.defaultCountry;
     const put = (name: string, value: string): void => {
       const field = fieldsByName.get(name) ?? fieldsByName.get(name.toLowerCase());
       if (!field) {
@@ -91,7 +94,7 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
     for (const name in raw) {
       const value = raw[name];
       if (name === ACCOUNT_NAME_FIELD) {
-        account = cleanText(value ?? null);
+        account = value ? companyName(value) : null;
         continue;
       }
       if (name === OWNER_FIELD) {
@@ -126,6 +129,19 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
 }
 
 type Cleaned = ReturnType<typeof cleanValueForField>;
+
+/** `fn` with its results remembered for up to 5,000 distinct inputs (then computed each time). */
+function memoize<T>(fn: (input: string) => T): (input: string) => T {
+  const results = new Map<string, T>();
+  return (input) => {
+    let result = results.get(input);
+    if (result === undefined && !results.has(input)) {
+      result = fn(input);
+      if (results.size < 5_000) results.set(input, result);
+    }
+    return result as T;
+  };
+}
 
 const countrySensitive = (field: FieldDef): boolean => field.type === 'phone' || /(PostalCode|State)$/.test(field.name);
 
