@@ -5,10 +5,12 @@ import { parseDelimiterOption } from './delimiter.js';
 import { decideFormat } from './detect.js';
 import { chooseEncoding, decodeHead } from './encoding.js';
 import { openByteInput } from './input.js';
-import { openSpreadsheet } from './spreadsheet.js';
 import { openVcard } from './vcard.js';
 
 export { VCARD_HEADERS } from './vcard.js';
+
+/** SheetJS is loaded only for workbooks: it adds ~12 MB to every thread that reads a CSV otherwise. */
+const spreadsheetReader = async () => (await import('./spreadsheet.js')).openSpreadsheet;
 
 export interface ReadOptions {
   /** Override: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1' | 'iso-8859-2' | 'shift_jis' ... (anything iconv-lite knows). */
@@ -63,11 +65,11 @@ export async function openRowSource(file: string, options: ReadOptions = {}, std
   if (decision.markup) {
     if (delimiter) ignored.push('--delimiter');
     const encoding = chooseEncoding(file, input.head, input.complete, options.encoding);
-    source = await openSpreadsheet(input, 'xls', { sheet: options.sheet, markup: { kind: decision.markup, encoding }, ...limits });
+    source = await (await spreadsheetReader())(input, 'xls', { sheet: options.sheet, markup: { kind: decision.markup, encoding }, ...limits });
   } else if (decision.format === 'xlsx' || decision.format === 'xls') {
     if (options.encoding) ignored.push('--encoding');
     if (delimiter) ignored.push('--delimiter');
-    source = await openSpreadsheet(input, decision.format, { sheet: options.sheet, ...limits });
+    source = await (await spreadsheetReader())(input, decision.format, { sheet: options.sheet, ...limits });
   } else {
     if (options.sheet) ignored.push('--sheet');
     const encoding = chooseEncoding(file, input.head, input.complete, options.encoding);

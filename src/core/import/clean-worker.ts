@@ -1,0 +1,58 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MappedRow } from './engine.js';
+import { buildRowTransform } from './transform.js';
+import { errorMessage, unpackCells, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReaderMessage } from './worker-protocol.js';
+
+/**
+ * Second stage of a parallel import: maps and cleans each row the read worker parsed (phone numbers,
+ * countries, dates, names...) and posts the batch on to the thread that writes the org. It takes a
+ * batch from the reader only when the writer has room for one, so memory stays flat.
+ */
+const data = workerData as CleanWorkerData;
+const toWriter = parentPort!;
+const fromReader = data.port;
+const transform = buildRowTransform(data.config);
+
+let writerCredits = data.maxBatchesAhead;
+const inbox: ReaderMessage[] = [];
+let finished = false;
+
+const post = (message: CleanerMessage): void => toWriter.postMessage(message);
+
+function pump(): void {
+  while (!finished && inbox.length > 0 && (writerCredits > 0 || inbox[0]!.type !== 'rows')) {
+    const message = inbox.shift()!;
+    if (message.type !== 'rows') {
+      // 'end' and 'error' follow the batches before them, in order.
+      post(message);
+      finished = true;
+      fromReader.close();
+      return;
+    }
+    try {
+      const mapped: (MappedRow | null)[] = new Array(message.cells.length);
+      for (let i = 0; i < message.cells.length; i++) {
+        mapped[i] = message.problems?.[i] ? null : transform(unpackCells(message.cells[i]!));
+      }
+      writerCredits--;
+      post({ ...message, mapped: JSON.stringify(mapped) });
+      fromReader.postMessage({ type: 'credit' } satisfies CreditMessage);
+    } catch (error) {
+      post(errorMessage(error));
+      finished = true;
+      fromReader.close();
+      return;
+    }
+  }
+}
+
+fromReader.on('message', (message: ReaderMessage) => {
+  inbox.push(message);
+  pump();
+});
+toWriter.on('message', (message: CreditMessage) => {
+  if (message.type === 'credit') {
+    writerCredits++;
+    pump();
+  }
+});

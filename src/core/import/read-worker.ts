@@ -1,0 +1,42 @@
+import { workerData } from 'node:worker_threads';
+import { openRowSource } from './read/index.js';
+import { errorMessage, packCells, type CreditMessage, type ReaderMessage, type ReadWorkerData, type RowBatch } from './worker-protocol.js';
+
+/**
+ * First stage of a parallel import: reads and parses the file and posts rows, in batches, to the
+ * clean worker. Credits bound how far it may run ahead, so memory stays flat on any file size.
+ */
+const data = workerData as ReadWorkerData;
+const port = data.port;
+let credits = data.maxBatchesAhead;
+let wake: (() => void) | undefined;
+port.on('message', (message: CreditMessage) => {
+  if (message.type === 'credit') {
+    credits++;
+    wake?.();
+  }
+});
+
+const post = (message: ReaderMessage): void => port.postMessage(message);
+
+async function run(): Promise<void> {
+  const source = await openRowSource(data.file, data.read);
+  let batch: RowBatch = { type: 'rows', rowLines: [], cells: [] };
+  const send = async (): Promise<void> => {
+    while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    post(batch);
+    batch = { type: 'rows', rowLines: [], cells: [] };
+  };
+  for await (const row of source.rows) {
+    if (data.sample !== undefined && row.row > data.sample) break;
+    if (row.problem) (batch.problems ??= {})[batch.cells.length] = row.problem;
+    batch.rowLines.push(row.row, row.line);
+    batch.cells.push(packCells(row.values));
+    if (batch.cells.length >= data.batchSize) await send();
+  }
+  if (batch.cells.length > 0) await send();
+  post({ type: 'end', warnings: source.warnings });
+}
+
+run().catch((error: unknown) => post(errorMessage(error)));
