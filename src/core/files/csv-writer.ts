@@ -10,6 +10,9 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r\n\u0000]/.test(value) ? `'${value}` : value;
 }
 
+/** The characters csv-stringify quotes a cell for (with its default comma delimiter). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
 export interface CsvWriterOptions {
   /** Neutralise formula-like cells (exports opened in Excel); off for error files meant to be fixed and re-imported as they are. */
   neutralizeFormulas?: boolean;
@@ -49,16 +52,28 @@ export class CsvFileWriter {
       const text = v === null || v === undefined ? '' : String(v);
       return this.options.neutralizeFormulas ? neutralizeFormula(text) : text;
     });
-    this.pending.push(cells);
     this.rows++;
+    // Most rows (every success-file row) need no quotes: joining them is what csv-stringify would
+    // write, at a fraction of the cost on a million-row import.
+    if (!cells.some((cell) => NEEDS_QUOTES.test(cell))) {
+      this.stringifyPending();
+      this.buffer.push(cells.join(',') + '\r\n');
+      if (this.buffer.length >= 512) this.flush();
+      return;
+    }
+    this.pending.push(cells);
     if (this.pending.length >= 512) this.flush();
   }
 
-  private flush(): void {
+  private stringifyPending(): void {
     if (this.pending.length > 0) {
       this.buffer.push(stringify(this.pending, { record_delimiter: 'windows' }));
       this.pending = [];
     }
+  }
+
+  private flush(): void {
+    this.stringifyPending();
     if (this.buffer.length === 0) return;
     writeSync(this.fd, this.buffer.join(''));
     this.buffer = [];
