@@ -12,6 +12,7 @@ import { findUsersByAnyName } from '../store/users.js';
 import { CsvFileWriter } from '../files/csv-writer.js';
 import { KeySieve } from './key-sieve.js';
 import type { RowProblem, SourceRow } from './types.js';
+import { bareObject } from '../records/bare-object.js';
 
 /**
  * The import engine: decides every row's outcome (inserted, updated, skipped,
@@ -304,7 +305,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       if (row.problem) reject(row.problem.code, row.problem.message);
       const mapped = row.mapped ?? options.mapper(row.values);
       if (mapped.problems.length > 0) reject('INVALID_VALUE', mapped.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-      const values: CrmRecord = Object.create(null) as CrmRecord;
+      const values: CrmRecord = bareObject();
       const problems: string[] = [];
       let matchValue: string | undefined;
       const mappedFields = mapped.fields;

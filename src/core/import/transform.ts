@@ -10,6 +10,7 @@ import type { FieldDef, ObjectDef } from '../schema/types.js';
 import type { MappedRow, RowMapper } from './engine.js';
 import { compileMapping, type MappedRow as ColumnValues } from './mapping/compile.js';
 import { ACCOUNT_NAME_FIELD, OWNER_FIELD, type Mapping, type NamePart } from './mapping/types.js';
+import { bareObject } from '../records/bare-object.js';
 
 /**
  * Mapping + cleaning of one row, as a pure function of plain data (so it can run in a
@@ -72,7 +73,7 @@ export function buildRowTransform(config: TransformConfig): RowMapper {
   const companyName = memoize(cleanText);
   return (values: readonly string[]): MappedRow => {
     const columns: ColumnValues = compiled(values);
-    const fields: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+    const fields = bareObject<string | null>();
     const problems: FieldProblem[] = [];
     const warnings: string[] = [];
     let account: string | null = null;

@@ -1,6 +1,7 @@
 import { CrmError } from '../../errors.js';
 import { ColumnIndex } from './columns.js';
 import type { ColumnRef, FieldRule, Mapping, NamePart, SplitterName } from './types.js';
+import { bareObject } from '../../records/bare-object.js';
 
 /**
  * Applying a mapping to rows. `compileMapping` resolves every column name to an index ONCE and
@@ -8,7 +9,7 @@ import type { ColumnRef, FieldRule, Mapping, NamePart, SplitterName } from './ty
  * name: it runs for every row of a million-row import.
  *
  * Output per row (`MappedRow`):
- * - `fields`: target field → value, on a null-prototype object (untrusted names never reach
+ * - `fields`: target field → value, on an object that inherits nothing (bareObject: untrusted names never reach
  *   Object.prototype). Values are trimmed; an empty result is `null` (the field is mapped but empty).
  * - `splits`: values a splitter must still cut, e.g. `{ splitter: 'name', value: 'Dr. Anna Bērziņa',
  *   into: { first: 'FirstName', last: 'LastName' } }`. The cleaner (splitPersonName) fills those
@@ -151,7 +152,7 @@ export function compileMapping(mapping: Mapping, headers: readonly string[]): Ro
   }));
 
   return (values) => {
-    const fields = Object.create(null) as Record<string, string | null>;
+    const fields = bareObject<string | null>();
     let exchange: string[] | undefined;
     for (const { field, get } of fieldGetters) {
       const picked = get(values);
