@@ -91,6 +91,12 @@ function keepsAllDigits(typed: string, parsed: PhoneNumber): boolean {
 export function cleanPhone(raw: string | null | undefined, defaultCountry?: CountryCode, options: CleanPhoneOptions = {}): Readonly<CleanedPhone> {
   if (raw == null) return { value: null };
   const extraExtension = options.extension?.replace(/\D/g, '') || undefined;
+  // A number of a learned shape is filled in from its template: cheaper than the cache below,
+  // which unique numbers (most of a large export) would only churn.
+  if (extraExtension === undefined) {
+    const fast = fromShape(raw, defaultCountry);
+    if (fast) return fast;
+  }
   const key = `${defaultCountry ?? ''}\u0000${extraExtension ?? ''}\u0000${raw}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -101,10 +107,6 @@ export function cleanPhone(raw: string | null | undefined, defaultCountry?: Coun
     const others = rest.map((part) => computeCleanPhone(part, defaultCountry, undefined).value).filter((v): v is string => v !== null);
     if (others.length > 0) result.others = others;
     return remember(cache, key, result);
-  }
-  if (extraExtension === undefined) {
-    const fast = fromShape(raw, defaultCountry);
-    if (fast) return remember(cache, key, fast);
   }
   const result = computeCleanPhone(raw, defaultCountry, extraExtension);
   if (extraExtension === undefined) learnShape(raw, defaultCountry, result);

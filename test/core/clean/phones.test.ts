@@ -79,10 +79,12 @@ describe('cleanPhone', () => {
     expect(cleanPhone(null)).toEqual({ value: null });
   });
 
-  it('returns the same answer from its cache', () => {
+  it('gives the same answer again (from its cache or its shape template), per default country', () => {
     const first = cleanPhone('040 1234567', 'FI');
-    expect(cleanPhone('040 1234567', 'FI')).toBe(first);
-    expect(cleanPhone('040 1234567', 'SE')).not.toBe(first);
+    expect(cleanPhone('040 1234567', 'FI')).toEqual(first);
+    expect(cleanPhone('040 1234567', 'SE')).not.toEqual(first);
+    const withExtension = cleanPhone('040 1234567', 'FI', { extension: '12' });
+    expect(cleanPhone('040 1234567', 'FI', { extension: '12' })).toBe(withExtension);
   });
 });
 
