@@ -31,6 +31,8 @@ export class PeekableRows implements AsyncIterable<ReadRow> {
   async close(): Promise<void> {
     this.done = true;
     this.consumed = true;
+    // Up to 500 peeked rows of ~100 cells would otherwise stay in memory for the whole import.
+    this.buffer.length = 0;
     await this.iterator.return?.();
   }
 
