@@ -39,7 +39,7 @@ export interface DataQualityDashboard {
   objects: ObjectQuality[];
   /** Present when Account was checked. */
   accountsWithoutContacts?: number;
-  /** Present only once a duplicate finder is connected (setDuplicateGroupCounter); never estimated. */
+  /** Duplicate groups per object (left out when the caller passes `countDuplicates: null`); never estimated. */
   duplicates?: DuplicateSummary[];
   notes: string[];
 }
@@ -53,16 +53,6 @@ export const dupesFindCounter: DuplicateGroupCounter = (session, object) => {
   return { groups: found.groups.length, records: found.groups.reduce((n, g) => n + g.ids.length, 0) };
 };
 
-let duplicateGroupCounter: DuplicateGroupCounter | undefined = dupesFindCounter;
-
-/**
- * The hook the dedup engine connects to: until it is set, the dashboard has
- * no duplicates section at all (rather than a made-up number).
- */
-export function setDuplicateGroupCounter(counter: DuplicateGroupCounter | undefined): void {
-  duplicateGroupCounter = counter;
-}
-
 const rate = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 /**
@@ -71,7 +61,13 @@ const rate = (part: number, whole: number): number => (whole === 0 ? 0 : Math.ro
  * including retired ones, which records may keep). Reads through the record
  * service, so --as sees only their records.
  */
-export function dataQualityDashboard(session: OrgSession, options: { object?: string | undefined } = {}): DataQualityDashboard {
+export interface DataQualityOptions {
+  object?: string | undefined;
+  /** How duplicate groups are counted (default: dupesFindCounter); null leaves the section out. */
+  countDuplicates?: DuplicateGroupCounter | null;
+}
+
+export function dataQualityDashboard(session: OrgSession, options: DataQualityOptions = {}): DataQualityDashboard {
   const names = options.object ? [session.objects.get(options.object).name] : [...DATA_QUALITY_OBJECTS];
   const notes: string[] = [];
   const objects: ObjectQuality[] = [];
@@ -88,8 +84,8 @@ export function dataQualityDashboard(session: OrgSession, options: { object?: st
   if (objects.some((o) => o.object === 'Account')) {
     result.accountsWithoutContacts = countAccountsWithoutContacts(session.db, session.access.readVisibility(session.objects.get('Account')));
   }
-  if (duplicateGroupCounter) {
-    const counter = duplicateGroupCounter;
+  const counter = options.countDuplicates === undefined ? dupesFindCounter : options.countDuplicates;
+  if (counter) {
     result.duplicates = objects
       .filter((o) => ['Contact', 'Lead', 'Account'].includes(o.object))
       .map((o) => ({ object: o.object, ...counter(session, session.objects.get(o.object)) }));

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adoptionDashboard } from '../../../src/core/dashboards/adoption.js';
-import { dataQualityDashboard, dupesFindCounter, setDuplicateGroupCounter } from '../../../src/core/dashboards/data-quality.js';
+import { dataQualityDashboard, type DuplicateGroupCounter } from '../../../src/core/dashboards/data-quality.js';
 import { kpiDashboard } from '../../../src/core/dashboards/kpi.js';
 import { removePicklistValue } from '../../../src/core/customize/picklists.js';
 import { logCommand } from '../../../src/core/store/org.js';
 import { updateRecordFields } from '../../../src/core/store/records.js';
 import { seededOrg } from '../reports/seed.js';
-
-afterEach(() => setDuplicateGroupCounter(dupesFindCounter));
 
 describe('adoption dashboard', () => {
   it('counts commands and records per user and lists who never started', async () => {
@@ -68,10 +66,9 @@ describe('data-quality dashboard', () => {
     const plain = dataQualityDashboard(org.session, { object: 'contacts' });
     expect(plain.objects.map((o) => o.object)).toEqual(['Contact']);
     expect(plain.accountsWithoutContacts).toBeUndefined();
-    setDuplicateGroupCounter((_session, object) => ({ groups: object.name === 'Contact' ? 2 : 0, records: object.name === 'Contact' ? 5 : 0 }));
-    expect(dataQualityDashboard(org.session, { object: 'contact' }).duplicates).toEqual([{ object: 'Contact', groups: 2, records: 5 }]);
-    setDuplicateGroupCounter(undefined);
-    expect('duplicates' in dataQualityDashboard(org.session, { object: 'contact' })).toBe(false);
+    const countDuplicates: DuplicateGroupCounter = (_session, object) => ({ groups: object.name === 'Contact' ? 2 : 0, records: object.name === 'Contact' ? 5 : 0 });
+    expect(dataQualityDashboard(org.session, { object: 'contact', countDuplicates }).duplicates).toEqual([{ object: 'Contact', groups: 2, records: 5 }]);
+    expect('duplicates' in dataQualityDashboard(org.session, { object: 'contact', countDuplicates: null })).toBe(false);
   });
 });
 
