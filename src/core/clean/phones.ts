@@ -93,10 +93,9 @@ export function cleanPhone(raw: string | null | undefined, defaultCountry?: Coun
   const extraExtension = options.extension?.replace(/\D/g, '') || undefined;
   // A number of a learned shape is filled in from its template: cheaper than the cache below,
   // which unique numbers (most of a large export) would only churn.
-  if (extraExtension === undefined) {
-    const fast = fromShape(raw, defaultCountry);
-    if (fast) return fast;
-  }
+  const shape = extraExtension === undefined ? shapeOf(raw, defaultCountry) : undefined;
+  const fast = shape && fromShape(shape);
+  if (fast) return fast;
   const key = `${defaultCountry ?? ''}\u0000${extraExtension ?? ''}\u0000${raw}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -109,7 +108,7 @@ export function cleanPhone(raw: string | null | undefined, defaultCountry?: Coun
     return remember(cache, key, result);
   }
   const result = computeCleanPhone(raw, defaultCountry, extraExtension);
-  if (extraExtension === undefined) learnShape(raw, defaultCountry, result);
+  if (shape) learnShape(shape, result);
   return remember(cache, key, result);
 }
 
@@ -132,7 +131,13 @@ const shapes = new Map<string, Shape | number>();
 const MAX_SHAPE_FAILURES = 3;
 const PLAIN_NUMBER = /^[\d\s()+\-./]+$/;
 
-function shapeOf(raw: string, defaultCountry: CountryCode | undefined): { key: string; tail: string } | undefined {
+interface ShapeKey {
+  key: string;
+  /** The number's last four digits. */
+  tail: string;
+}
+
+function shapeOf(raw: string, defaultCountry: CountryCode | undefined): ShapeKey | undefined {
   if (!PLAIN_NUMBER.test(raw)) return undefined;
   let tail = '';
   let cut = raw.length;
@@ -144,9 +149,7 @@ function shapeOf(raw: string, defaultCountry: CountryCode | undefined): { key: s
   return { key: `${defaultCountry ?? ''}\u0000${raw.slice(0, cut)}\u0000${raw.slice(cut).replace(/\d/g, '#')}`, tail };
 }
 
-function fromShape(raw: string, defaultCountry: CountryCode | undefined): CleanedPhone | undefined {
-  const shape = shapeOf(raw, defaultCountry);
-  if (!shape) return undefined;
+function fromShape(shape: ShapeKey): CleanedPhone | undefined {
   const known = shapes.get(shape.key);
   if (known === undefined || typeof known === 'number') return undefined;
   let value = known.parts[0]!;
@@ -154,9 +157,7 @@ function fromShape(raw: string, defaultCountry: CountryCode | undefined): Cleane
   return known.country ? { value, country: known.country } : { value };
 }
 
-function learnShape(raw: string, defaultCountry: CountryCode | undefined, result: CleanedPhone): void {
-  const shape = shapeOf(raw, defaultCountry);
-  if (!shape) return;
+function learnShape(shape: ShapeKey, result: CleanedPhone): void {
   const failures = shapes.get(shape.key) ?? 0;
   if (typeof failures !== 'number' || failures >= MAX_SHAPE_FAILURES) return;
   if (shapes.size >= CACHE_LIMIT) shapes.clear();
