@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../src/core/import/engine.js';
 import { cli, tempDir } from '../helpers/org.js';
 
 /**
@@ -14,17 +15,8 @@ import { cli, tempDir } from '../helpers/org.js';
  */
 const FIXTURES = fileURLToPath(new URL('../../fixtures/import/', import.meta.url));
 
-interface Summary {
-  job: string | null;
-  rows: number;
-  inserted: number;
-  updated: number;
-  skipped: number;
-  rejected: number;
-  rejectedByCode: Record<string, number>;
-  successFile: string;
-  errorsFile: string;
-}
+/** The part of `crmctl import --json` checked here. */
+type Summary = Pick<ImportSummary, 'job' | 'rows' | 'inserted' | 'updated' | 'skipped' | 'rejected' | 'rejectedByCode' | 'successFile' | 'errorsFile'>;
 
 /** Data rows per fixture, counted by hand from the files (blank lines and trailing delimiters are not rows). */
 const DATA_ROWS: Record<string, number> = {

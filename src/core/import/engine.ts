@@ -249,9 +249,8 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       return hit;
     };
 
-    // Duplicate keys of rows already written by this job → record id.
-    // Rows this job wrote are visible to its own transaction, so e-mails are looked up in the
-    // org (indexed) rather than kept in memory: a million-row file must not hold a million keys.
+    // Name keys of rows already written by this job → record id. (E-mails need no such map: the
+    // job's own rows are visible to its transaction, so the org lookup below finds them too.)
     const seenByName = new Map<string, string>();
     const defaultOwner = options.defaultOwnerId ?? actor.id;
     const requiredFields = object.fields.filter((f) => f.required && !f.readOnly);

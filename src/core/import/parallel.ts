@@ -20,7 +20,7 @@ const READ_WORKER_URL = new URL('./read-worker.js', import.meta.url);
 const CLEAN_WORKER_URL = new URL('./clean-worker.js', import.meta.url);
 
 /** Rows per message between the threads, and how many messages each stage may run ahead of the next. */
-const BATCH_SIZE = 128;
+export const PARALLEL_BATCH_SIZE = 128;
 const READ_AHEAD = 4;
 const CLEAN_AHEAD = 8;
 
@@ -51,7 +51,7 @@ export function parallelRows(data: { file: string; read: ReadWorkerData['read'];
   // generation to hold the largest record allowed (8 MiB of tiny cells) long enough to refuse it
   // cleanly; a young generation under 8 MB made it 15% slower.
   const reader = new Worker(READ_WORKER_URL, {
-    workerData: { file: data.file, read: data.read, sample: data.sample, batchSize: BATCH_SIZE, maxBatchesAhead: READ_AHEAD, port: channel.port1 } satisfies ReadWorkerData,
+    workerData: { file: data.file, read: data.read, sample: data.sample, batchSize: PARALLEL_BATCH_SIZE, maxBatchesAhead: READ_AHEAD, port: channel.port1 } satisfies ReadWorkerData,
     transferList: [channel.port1],
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });

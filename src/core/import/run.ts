@@ -12,7 +12,7 @@ import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
 import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD } from '../dedup/index.js';
 import { toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
-import { parallelImportAvailable, parallelRows, type ParallelRows } from './parallel.js';
+import { PARALLEL_BATCH_SIZE, parallelImportAvailable, parallelRows, type ParallelRows } from './parallel.js';
 import { compileMapping } from './mapping/compile.js';
 import { buildRowTransform, type TransformConfig } from './transform.js';
 import { loadMapping, saveMapping } from './mapping/file.js';
@@ -84,7 +84,14 @@ export interface PreparedImport {
   dateOrders: Record<string, { order: DateOrder; detected: boolean; evidence: string }>;
   defaultCountry: CountryCode | undefined;
   /** Custom fields made for unmapped columns (--create-fields); under --dry-run, the ones that would be. */
-  createdFields: { column: string; field: string; created: boolean }[];
+  createdFields: CreatedField[];
+}
+
+/** A custom field --create-fields made (or, under --dry-run, would make) for an unmapped column. */
+export interface CreatedField {
+  column: string;
+  field: string;
+  created: boolean;
 }
 
 const PEEK_ROWS = 500;
@@ -280,7 +287,7 @@ export interface ImportResult extends ImportSummary {
   sheet?: string | undefined;
   language?: string | undefined;
   mappingFile?: string | undefined;
-  createdFields?: { column: string; field: string; created: boolean }[];
+  createdFields?: CreatedField[];
 }
 
 /** Result files go next to the input (or into the working folder for stdin and read-only folders). */
@@ -365,8 +372,8 @@ export async function executeImport(session: OrgSession, prepared: PreparedImpor
         },
       },
       onProgress: request.onProgress,
-      // Rows from the worker arrive in small batches; holding few at a time keeps them out of the old heap.
-      ...(parallel ? { batchSize: 128 } : {}),
+      // Process rows as the workers batch them, so few are held at a time.
+      ...(parallel ? { batchSize: PARALLEL_BATCH_SIZE } : {}),
       ...(request.roundTrip ? { emptyCellsClear: true } : { fuzzyDuplicateOf: fuzzyDuplicateFinder(session, prepared.object) }),
       ...(request.assignOwner ? { assignOwner: request.assignOwner } : {}),
     });

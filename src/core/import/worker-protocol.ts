@@ -1,6 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
 import { CrmError, type ErrorCode } from '../errors.js';
-import type { MappedRow } from './engine.js';
 import type { ReadOptions } from './read/index.js';
 import type { RowProblem } from './types.js';
 import type { TransformConfig } from './transform.js';
@@ -24,7 +23,7 @@ export interface RowBatch {
 }
 
 export interface CleanedBatch extends RowBatch {
-  /** JSON of (MappedRow | null)[]: null where the row has a problem and was not mapped. */
+  /** JSON of (engine MappedRow | null)[]: null where the row has a problem and was not mapped. */
   mapped: string;
 }
 
@@ -63,7 +62,6 @@ export interface CleanWorkerData {
   port: MessagePort;
 }
 
-export type { MappedRow };
 
 /** An error thrown in a worker, as plain data (CrmError's code, hint and details survive the trip). */
 export function errorMessage(error: unknown): ErrorMessage {
