@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/org.js';
+import { cliOrg } from '../helpers/org.js';
 
 describe('a custom field end to end: added by label, filled by an import, reported on and exported', () => {
   it('survives a label full of quotes and SQL keywords', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'org.db');
-    const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
-    await run('init', '--company', 'Acme', '--admin', 'admin');
+    const { dir, run } = await cliOrg();
     const label = `Tier'); DROP TABLE Contact;-- "Größe"`;
     const added = await run('field', 'add', 'contact', label, '--type', 'picklist', '--values', 'Gold,Silver', '--json');
     expect(added.code).toBe(0);

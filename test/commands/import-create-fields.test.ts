@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/org.js';
+import { cliOrg } from '../helpers/org.js';
 
 describe('import --create-fields', () => {
   it('turns unmapped columns that hold data into custom fields and fills them; empty columns and dry runs create nothing', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'org.db');
-    const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
-    await run('init', '--company', 'Acme', '--admin', 'admin');
+    const { dir, run } = await cliOrg();
     writeFileSync(join(dir, 'c.csv'), 'First Name,Last Name,E-mail,Klientu līmenis,Always empty,Piezīmes par klientu\nJānis,Bērziņš,janis@example.lv,Zelta,,"Pirmā rinda\notrā rinda"\nLīga,Kalniņa,liga@example.lv,Sudraba,,\n');
 
     const dry = await run('import', 'c.csv', '--object', 'contact', '--create-fields', '--dry-run', '--json');

@@ -2,16 +2,13 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/org.js';
+import { cliOrg } from '../helpers/org.js';
 
 type Rec = Record<string, unknown>;
 
 describe('the Excel round trip: export, edit with a spreadsheet library, update --from', () => {
   it('changes exactly the edited cells and keeps formula-like names inert', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'org.db');
-    const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
-    await run('init', '--company', 'Acme', '--admin', 'admin');
+    const { dir, run } = await cliOrg();
     const ids: string[] = [];
     for (const sets of [
       ['FirstName=Jānis', 'LastName=Bērziņš', 'Title=CTO', 'Phone=+371 29 123 456'],
@@ -59,10 +56,7 @@ describe('the Excel round trip: export, edit with a spreadsheet library, update 
   });
 
   it('refuses a file without an Id column and rejects rows whose Id matches nothing', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'org.db');
-    const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
-    await run('init', '--company', 'Acme', '--admin', 'admin');
+    const { dir, run } = await cliOrg();
     writeFileSync(join(dir, 'noid.csv'), 'LastName,Title\nDoe,CEO\n');
     const noId = await run('update', 'contact', '--from', 'noid.csv');
     expect(noId.code).toBe(1);

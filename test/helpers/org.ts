@@ -50,3 +50,12 @@ export async function cli(argv: string[], options: { cwd?: string; env?: Record<
   const code = await runCli(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text, json: <T>() => JSON.parse(stdout.text) as T };
 }
+
+/** A new org file in a temp folder, made with `crmctl init`, and a runner for commands against it. */
+export async function cliOrg(): Promise<{ dir: string; db: string; run: (...args: string[]) => Promise<CliRun> }> {
+  const dir = tempDir();
+  const db = join(dir, 'org.db');
+  const run = (...args: string[]) => cli(['--db', db, ...args], { cwd: dir });
+  await run('init', '--company', 'Acme', '--admin', 'admin');
+  return { dir, db, run };
+}
