@@ -11,6 +11,9 @@ export interface CleanedEmail {
   others?: string[];
 }
 
+// No separators, brackets, quotes, spaces or colons, and no trailing dot: such a cell is its own address.
+const BARE_ADDRESS = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
 // "Name <addr>", "<addr>", "addr (Name)", "Name (addr)" (Outlook's EX display names).
 const ANGLE = /<([^<>\s]+@[^<>\s]+)>/;
 const PAREN = /\(([^()\s]+@[^()\s]+)\)/;
@@ -50,6 +53,12 @@ export function isExchangeDn(value: string): boolean {
 export function cleanEmail(raw: string | null | undefined): CleanedEmail {
   const text = cleanText(raw);
   if (text === null) return { value: null };
+  // Most cells hold one bare ASCII address: nothing to split, extract or strip, only the domain to lower-case.
+  if (BARE_ADDRESS.test(text)) {
+    const at = text.lastIndexOf('@');
+    const address = text.slice(0, at + 1) + text.slice(at + 1).toLowerCase();
+    if (isValidEmail(address)) return { value: address };
+  }
   if (isExchangeDn(text)) {
     return { value: null, problem: `"${shorten(text)}" is an Exchange directory name, not an e-mail address (take the address from the E-mail Display Name column)` };
   }

@@ -50,11 +50,14 @@ export function cleanValueForField(field: FieldDef, raw: string | null | undefin
   switch (field.type) {
     case 'email': {
       const email = cleanEmail(raw);
+      // Most cells hold one plain address: no notes to build.
+      if (email.warning === undefined && email.others === undefined) return email.problem ? { value: email.value, problem: email.problem } : { value: email.value };
       const notes = [email.warning, email.others?.length ? `the cell also held ${email.others.join(', ')}, which ${email.others.length === 1 ? 'was' : 'were'} not imported into ${field.name}` : undefined].filter(Boolean);
       return withWarning({ value: email.value, ...(email.problem ? { problem: email.problem } : {}) }, notes.join('; '));
     }
     case 'phone': {
       const phone = cleanPhone(raw, ctx.defaultCountry);
+      if (phone.problem === undefined && phone.others === undefined) return { value: phone.value };
       // The original text is kept; coerceValue still decides whether it is a phone number at all.
       const notes = [phone.problem, phone.others?.length ? `the cell also held ${phone.others.join(', ')}, which ${phone.others.length === 1 ? 'was' : 'were'} not imported into ${field.name}` : undefined].filter(Boolean);
       return withWarning({ value: phone.value }, notes.join('; '));

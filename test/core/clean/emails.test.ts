@@ -17,6 +17,7 @@ describe('cleanEmail', () => {
     ['joão@EMPRESA.COM.BR', 'joão@empresa.com.br'],
     ['matti.virtanen@yritys.fi.', 'matti.virtanen@yritys.fi'],
     ['wang.wei@公司.中国', 'wang.wei@公司.中国'],
+    ['Jane-O+tag_1%x@Sub.Example.CO.UK', 'Jane-O+tag_1%x@sub.example.co.uk'],
   ])('%s → %s', (raw, value) => {
     expect(cleanEmail(raw)).toEqual({ value });
   });
@@ -33,6 +34,11 @@ describe('cleanEmail', () => {
     expect(cleanEmail('jane at example dot com')).toEqual({ value: null, problem: '"jane at example dot com" is not a valid e-mail address' });
     expect(cleanEmail('jane@localhost').value).toBeNull();
     expect(cleanEmail('jane..doe@example.com').value).toBeNull();
+    // Plain ASCII look-alikes of an address take the same checks as any other cell.
+    expect(cleanEmail('.jane@example.com')).toEqual({ value: null, problem: '".jane@example.com" is not a valid e-mail address' });
+    expect(cleanEmail('jane.@example.com').value).toBeNull();
+    expect(cleanEmail('jane@example.c').value).toBeNull();
+    expect(cleanEmail('jane@-example.com').value).toBeNull();
     const dn = cleanEmail('/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=3f2a-jane');
     expect(dn.value).toBeNull();
     expect(dn.problem).toMatch(/Exchange directory name.*Display Name/);
