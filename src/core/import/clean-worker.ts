@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MappedRow } from './engine.js';
 import { buildRowTransform } from './transform.js';
-import { errorMessage, unpackCells, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReaderMessage } from './worker-protocol.js';
+import { errorMessage, slim, unpackCells, type SlimMappedRow, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReaderMessage } from './worker-protocol.js';
 
 /**
  * Second stage of a parallel import: maps and cleans each row the read worker parsed (phone numbers,
@@ -30,9 +29,9 @@ function pump(): void {
       return;
     }
     try {
-      const mapped: (MappedRow | null)[] = new Array(message.cells.length);
+      const mapped: (SlimMappedRow | null)[] = new Array(message.cells.length);
       for (let i = 0; i < message.cells.length; i++) {
-        mapped[i] = message.problems?.[i] ? null : transform(unpackCells(message.cells[i]!));
+        mapped[i] = message.problems?.[i] ? null : slim(transform(unpackCells(message.cells[i]!)));
       }
       writerCredits--;
       post({ ...message, mapped: JSON.stringify(mapped) });

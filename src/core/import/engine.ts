@@ -268,7 +268,10 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
         const company = object.name === 'Lead' ? values.Company : account;
         name = [values.FirstName ?? '', values.LastName, companyKey(String(company ?? ''))].map((p) => String(p).normalize('NFC').toLowerCase()).join('|');
       }
-      return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
+      const keys: { email?: string; name?: string } = {};
+      if (email) keys.email = email;
+      if (name) keys.name = name;
+      return keys;
     };
 
     // E-mails known to be in the org (existing records and this job's rows), so that a new address
@@ -368,8 +371,12 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       }
 
       for (const [k, v] of defaults) if (values[k] === undefined) values[k] = v;
-      const missing = requiredFields.filter((f) => values[f.name] === undefined || values[f.name] === null).map((f) => f.name);
-      if (missing.length > 0) reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
+      let complete = true;
+      for (const f of requiredFields) if (values[f.name] === undefined || values[f.name] === null) complete = false;
+      if (!complete) {
+        const missing = requiredFields.filter((f) => values[f.name] === undefined || values[f.name] === null).map((f) => f.name);
+        reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
+      }
       const assignedOwner = options.assignOwner?.(values);
       if (assignedOwner !== undefined) values.OwnerId = assignedOwner;
       // Contact roles have no owner of their own.

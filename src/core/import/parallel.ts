@@ -2,7 +2,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { MappedRow } from './engine.js';
 import type { ReadRow } from './rows.js';
 import type { RowProblem } from './types.js';
-import { errorFromMessage, unpackCells, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReadWorkerData } from './worker-protocol.js';
+import { errorFromMessage, unpackCells, unslim, type SlimMappedRow, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReadWorkerData } from './worker-protocol.js';
 
 /**
  * A large import runs as a pipeline of three threads: a worker reads and parses the file, a second
@@ -107,13 +107,13 @@ export function parallelRows(data: { file: string; read: ReadWorkerData['read'];
           }
           if (message.type === 'error') throw errorFromMessage(message);
           cleaner.postMessage({ type: 'credit' } satisfies CreditMessage);
-          const mapped = JSON.parse(message.mapped) as (MappedRow | null)[];
+          const mapped = JSON.parse(message.mapped) as (SlimMappedRow | null)[];
           const rows: ParallelRow[] = new Array(message.cells.length);
           for (let i = 0; i < rows.length; i++) {
             const row = new ParallelRow(message.rowLines[2 * i]!, message.rowLines[2 * i + 1]!, message.cells[i]!);
             const problem = message.problems?.[i];
             if (problem) row.problem = problem;
-            else row.mapped = mapped[i]!;
+            else row.mapped = unslim(mapped[i]!);
             rows[i] = row;
           }
           yield* rows;

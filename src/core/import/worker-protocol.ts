@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { CrmError, type ErrorCode } from '../errors.js';
 import type { ReadOptions } from './read/index.js';
+import type { MappedRow } from './engine.js';
 import type { RowProblem } from './types.js';
 import type { TransformConfig } from './transform.js';
 
@@ -23,8 +24,26 @@ export interface RowBatch {
 }
 
 export interface CleanedBatch extends RowBatch {
-  /** JSON of (engine MappedRow | null)[]: null where the row has a problem and was not mapped. */
+  /** JSON of (SlimMappedRow | null)[]: null where the row has a problem and was not mapped. */
   mapped: string;
+}
+
+/** A MappedRow without its empty parts: no owner, problems or warnings on most rows (less JSON to write and read). */
+export type SlimMappedRow = Pick<MappedRow, 'fields' | 'account'> & Partial<Pick<MappedRow, 'owner' | 'problems' | 'warnings'>>;
+
+export function slim(row: MappedRow): SlimMappedRow {
+  const out: SlimMappedRow = { fields: row.fields, account: row.account ?? null };
+  if (row.owner != null) out.owner = row.owner;
+  if (row.problems.length > 0) out.problems = row.problems;
+  if (row.warnings !== undefined && row.warnings.length > 0) out.warnings = row.warnings;
+  return out;
+}
+
+const NO_PROBLEMS: MappedRow['problems'] = Object.freeze([]) as unknown as MappedRow['problems'];
+
+export function unslim(row: SlimMappedRow): MappedRow {
+  (row as MappedRow).problems ??= NO_PROBLEMS;
+  return row as MappedRow;
 }
 
 export interface EndMessage {
