@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initOrg, type InitInput } from '../../src/core/org/init.js';
@@ -29,8 +29,17 @@ export async function memoryOrg(input: Partial<InitInput> = {}, now: Date = FIXE
   return { db, session: make(), as: make };
 }
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under the OS temp folder, removed after the test file (test/helpers/setup.ts). */
 export function tempDir(prefix = 'crmctl-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliRun {
