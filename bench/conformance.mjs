@@ -2,7 +2,7 @@
 // detected source, rows imported/rejected and any crash. Exits 1 if a file crashes (an error that is
 // not a clear CrmError refusal) or the German Outlook export does not map names, company, phones and
 // e-mails. Skipped (exit 0) when the corpus is absent. Usage: npm run conformance [-- --json]
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,8 @@ for (const path of walk(corpus)) {
     db.close();
   }
 }
+
+rmSync(work, { recursive: true, force: true });
 
 if (json) {
   console.log(JSON.stringify({ files: results.length, failures, results }, null, 2));
