@@ -6,6 +6,13 @@ import { CrmError } from '../../errors.js';
 export const SNIFF_BYTES = 64 * 1024;
 
 /**
+ * Bytes per read while streaming a file. Each chunk becomes all its records at once (~50 Outlook rows
+ * at 16 KiB), and they stay alive until passed on: at 64 KiB the read worker's garbage collector copied
+ * four times as many of them and spent 30% more time.
+ */
+const READ_CHUNK_BYTES = 16 * 1024;
+
+/**
  * A file or stdin opened for reading once: `head` is the first bytes (for sniffing), `chunks()`
  * streams the whole content from byte 0 (head included), so nothing is read into memory twice.
  */
@@ -55,7 +62,7 @@ async function fileInput(file: string): Promise<ByteInput> {
     head,
     complete: head.length >= size,
     size,
-    chunks: () => createReadStream(file, { highWaterMark: SNIFF_BYTES }) as AsyncIterable<Buffer>,
+    chunks: () => createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>,
   };
 }
 
