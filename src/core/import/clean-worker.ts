@@ -18,14 +18,19 @@ let finished = false;
 
 const post = (message: CleanerMessage): void => toWriter.postMessage(message);
 
+/** The last message: the reader's 'end' or an error. Nothing is read or posted after it. */
+const finish = (message: CleanerMessage): void => {
+  post(message);
+  finished = true;
+  fromReader.close();
+};
+
 function pump(): void {
   while (!finished && inbox.length > 0 && (writerCredits > 0 || inbox[0]!.type !== 'rows')) {
     const message = inbox.shift()!;
     if (message.type !== 'rows') {
       // 'end' and 'error' follow the batches before them, in order.
-      post(message);
-      finished = true;
-      fromReader.close();
+      finish(message);
       return;
     }
     try {
@@ -37,9 +42,7 @@ function pump(): void {
       post({ ...message, mapped: JSON.stringify(mapped) });
       fromReader.postMessage({ type: 'credit' } satisfies CreditMessage);
     } catch (error) {
-      post(errorMessage(error));
-      finished = true;
-      fromReader.close();
+      finish(errorMessage(error));
       return;
     }
   }

@@ -371,12 +371,9 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       }
 
       for (const [k, v] of defaults) if (values[k] === undefined) values[k] = v;
-      let complete = true;
-      for (const f of requiredFields) if (values[f.name] === undefined || values[f.name] === null) complete = false;
-      if (!complete) {
-        const missing = requiredFields.filter((f) => values[f.name] === undefined || values[f.name] === null).map((f) => f.name);
-        reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
-      }
+      let missing: string[] | undefined;
+      for (const f of requiredFields) if (values[f.name] === undefined || values[f.name] === null) (missing ??= []).push(f.name);
+      if (missing) reject('REQUIRED_FIELD_MISSING', `${missing.join(', ')}: required but empty`);
       const assignedOwner = options.assignOwner?.(values);
       if (assignedOwner !== undefined) values.OwnerId = assignedOwner;
       // Contact roles have no owner of their own.
