@@ -247,6 +247,45 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>,
   if (rest) yield rest;
 }
 
+/**
+ * Turns text read byte-for-byte as Latin-1 into text in a single-byte code page: the characters to
+ * look for, and how to replace them.
+ */
+export interface Latin1Recoder {
+  /** Matches a character whose byte means something else in this code page; undefined when none does. */
+  differs: RegExp | undefined;
+  recode(latin1: string): string;
+}
+
+/**
+ * For an ASCII-compatible single-byte code page (Windows-125x, ISO-8859-x, KOI8-R...), a recoder from
+ * Latin-1; undefined for UTF-8, UTF-16/32 and multi-byte code pages. Such a file can be parsed as raw
+ * bytes (every delimiter, quote and line break is the same ASCII byte in it) and only the few cells
+ * holding non-ASCII bytes recoded, instead of decoding the whole stream to text and csv-parse encoding
+ * it back to UTF-8 bytes. The table comes from iconv-lite, so the text is exactly what it decodes.
+ */
+export function latin1Recoder(encoding: TextEncoding): Latin1Recoder | undefined {
+  if (encoding.bomBytes > 0) return undefined;
+  if (encoding.decoder === 'binary' || encoding.decoder === 'latin1') return { differs: undefined, recode: (text) => text };
+  if (encoding.decoder === 'utf-8' || isWide(encoding.decoder) || !iconv.encodingExists(encoding.decoder)) return undefined;
+  const bytes = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
+  const table = iconv.decode(bytes, encoding.decoder, { stripBOM: false });
+  // One UTF-16 unit per byte, ASCII unchanged, and each byte alone decoding as it does in a run: a plain single-byte table.
+  if (table.length !== 256) return undefined;
+  for (let byte = 0; byte < 256; byte++) {
+    if (byte < 0x80 && table.charCodeAt(byte) !== byte) return undefined;
+    if (iconv.decode(bytes.subarray(byte, byte + 1), encoding.decoder, { stripBOM: false }) !== table[byte]) return undefined;
+  }
+  let differing = '';
+  for (let byte = 0x80; byte < 256; byte++) if (table.charCodeAt(byte) !== byte) differing += `\\x${byte.toString(16)}`;
+  if (differing === '') return { differs: undefined, recode: (text) => text };
+  const everywhere = new RegExp(`[${differing}]`, 'g');
+  return {
+    differs: new RegExp(`[${differing}]`),
+    recode: (text) => text.replace(everywhere, (char) => table[char.charCodeAt(0)]!),
+  };
+}
+
 /** Decodes a small buffer whole (sniffing), with the same codecs as `decodeChunks` but lenient. */
 export function decodeHead(head: Buffer, encoding: TextEncoding, complete: boolean): string {
   const body = head.subarray(encoding.bomBytes);

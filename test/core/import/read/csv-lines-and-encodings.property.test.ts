@@ -28,6 +28,9 @@ interface Charset {
 const CHARSETS: Charset[] = [
   // Latvian and Lithuanian exports from Windows.
   { encoding: 'windows-1257', option: 'windows-1257', label: 'windows-1257', bom: Buffer.alloc(0), letters: ['ā', 'č', 'ē', 'ģ', 'ī', 'ķ', 'ļ', 'ņ', 'š', 'ū', 'ž', 'Ā', 'Ž', 'ų', 'ė'] },
+  // Western European Windows, with the bytes 0x80-0x9F where it differs from Latin-1 (€, curly quotes, dashes, Š, œ).
+  // Only bytes 0x80-0xBF: with a lead byte (é is 0xE9) a random file can be valid UTF-8, which --encoding rightly refuses.
+  { encoding: 'windows-1252', option: 'windows-1252', label: 'windows-1252', bom: Buffer.alloc(0), letters: ['€', '“', '”', '‘', '–', '—', 'Š', 'ž', 'œ', 'Ÿ', '£', '©', '°'] },
   // Polish and Czech.
   { encoding: 'iso-8859-2', option: 'iso-8859-2', label: 'iso-8859-2', bom: Buffer.alloc(0), letters: ['ą', 'ę', 'ł', 'ń', 'ś', 'ź', 'ż', 'č', 'ř', 'ů', 'Ł', 'Ž'] },
   { encoding: 'utf-16be', option: undefined, label: 'utf-16be', bom: Buffer.from([0xfe, 0xff]), letters: ['ā', 'þ', 'ð', '王', '明', '€', '😀', 'ç'] },
