@@ -40,8 +40,9 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
   // csv-parse's own line count moves by exactly one for a record without line breaks inside: only
   // other records need their cells scanned (that saves looking at every cell of every row).
   let parserLines = nextLine - 1;
-  // A single-byte code page is parsed as raw bytes read as Latin-1; cells with other characters are recoded.
-  const recoder = latin1Recoder(encoding);
+  // A single-byte code page is parsed as raw bytes read as Latin-1 (delimiter, quotes and line breaks are
+  // the same ASCII bytes in it); cells with other characters are recoded.
+  const recoder = delimiter.charCodeAt(0) < 0x80 ? latin1Recoder(encoding) : undefined;
   const differs = recoder?.differs;
   const numberRecord = (record: string[], parserLinesNow: number): ParsedRecord => {
     const line = nextLine;
@@ -180,11 +181,21 @@ class LineNumberingParser extends Parser {
     private readonly numberRecord: (cells: string[], parserLines: number) => ParsedRecord,
   ) {
     super(options);
-    fastFieldText((this as unknown as { state?: unknown }).state);
+    fastFieldText(this.parseState);
   }
 
   override push(record: unknown, encoding?: BufferEncoding): boolean {
-    return super.push(record === null ? null : this.numberRecord(record as string[], this.info.lines), encoding);
+    if (record === null) return super.push(null, encoding);
+    // csv-parse builds an error object (then ignored, with relax_column_count) for every record whose
+    // length differs from the first one's: for each row of an export whose rows are shorter than its
+    // header (German Outlook 2013: 92 and 89). Ragged rows are found here, against the header.
+    const state = this.parseState;
+    if (state) state.expectedRecordLength = (record as string[]).length;
+    return super.push(this.numberRecord(record as string[], this.info.lines), encoding);
+  }
+
+  private get parseState(): { expectedRecordLength?: number } | undefined {
+    return (this as unknown as { api?: { state?: { expectedRecordLength?: number } } }).api?.state;
   }
 }
 
