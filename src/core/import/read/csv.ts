@@ -3,7 +3,7 @@ import { Parser, type CsvError, type Options as CsvParseOptions } from 'csv-pars
 import { CrmError } from '../../errors.js';
 import type { RowProblem, RowSource, SourceRow } from '../types.js';
 import { sniffDelimiter } from './delimiter.js';
-import { countLineBreaks, decodeChunks, decodeHead, latin1Recoder, LEGACY_FALLBACK, type TextEncoding } from './encoding.js';
+import { countLineBreaks, decodeChunks, decodeHead, latin1Recoder, LEGACY_FALLBACK, utf8Bytes, type TextEncoding } from './encoding.js';
 import { formatBytes, type ByteInput } from './input.js';
 import { uniqueHeaders } from './headers.js';
 
@@ -44,6 +44,7 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
   // the same ASCII bytes in it); cells with other characters are recoded.
   const recoder = delimiter.charCodeAt(0) < 0x80 ? latin1Recoder(encoding) : undefined;
   const differs = recoder?.differs;
+  const rawUtf8 = encoding.decoder === 'utf-8';
   const numberRecord = (record: string[], parserLinesNow: number): ParsedRecord => {
     const line = nextLine;
     let breaks = 0;
@@ -78,13 +79,13 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
     target.encoding = LEGACY_FALLBACK;
     target.warnings.push(`${file}: the start of the file is plain ASCII but line ${line} is not UTF-8; the file was read as ${LEGACY_FALLBACK}. If letters look wrong, name its code page with --encoding`);
   };
+  const onFallback = (line: number) => {
+    if (source) applyFallback(source, line);
+    else fallbackLine = line;
+  };
+  // csv-parse reads UTF-8 bytes (or, with the recoder, Latin-1 bytes); other encodings are decoded to text first.
   const text = Readable.from(
-    recoder
-      ? input.chunks()
-      : decodeChunks(file, input.chunks(), encoding, (line) => {
-          if (source) applyFallback(source, line);
-          else fallbackLine = line;
-        }),
+    recoder ? input.chunks() : rawUtf8 ? utf8Bytes(file, input.chunks(), encoding, onFallback) : decodeChunks(file, input.chunks(), encoding, onFallback),
   );
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);

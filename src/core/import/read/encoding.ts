@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CrmError } from '../../errors.js';
 
@@ -245,6 +246,84 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>,
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+/**
+ * A UTF-8 byte stream checked the way decodeChunks checks it (a byte that is not UTF-8 is an error
+ * naming its line, or, for a detected file whose start was plain ASCII, a switch to Windows-1252),
+ * but passed on as bytes: csv-parse works on UTF-8 bytes, so decoding to text first only made it
+ * encode the text back. Without the BOM; after a switch, the rest is transcoded to UTF-8.
+ */
+export async function* utf8Bytes(file: string, chunks: AsyncIterable<Buffer>, encoding: TextEncoding, onFallback?: (line: number) => void): AsyncGenerator<Buffer> {
+  let skip = encoding.bomBytes;
+  const mayFallBack = encoding.detected && encoding.bomBytes === 0 && onFallback !== undefined;
+  let fallback: ReturnType<typeof iconv.getDecoder> | undefined;
+  let seenNonAscii = false;
+  let lines = 1;
+  // The start of a character cut off at the end of the previous chunk.
+  let carried: Buffer | undefined;
+  for await (const raw of chunks) {
+    const chunk = skip > 0 ? raw.subarray(Math.min(skip, raw.length)) : raw;
+    skip = Math.max(0, skip - raw.length);
+    if (fallback) {
+      const text = fallback.write(chunk);
+      if (text) yield Buffer.from(text, 'utf8');
+      continue;
+    }
+    const bytes = carried ? Buffer.concat([carried, chunk]) : chunk;
+    const whole = completeUtf8Length(bytes);
+    const body = bytes.subarray(0, whole);
+    carried = whole < bytes.length ? Buffer.from(bytes.subarray(whole)) : undefined;
+    if (!isUtf8(body)) {
+      const lenient = new TextDecoder('utf-8').decode(body);
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+      const line = lines + countLineBreaks(before);
+      if (mayFallBack && !seenNonAscii && !/[^\x00-\x7f]/.test(before)) {
+        fallback = iconv.getDecoder(LEGACY_FALLBACK);
+        onFallback(line);
+        const text = fallback.write(bytes);
+        carried = undefined;
+        if (text) yield Buffer.from(text, 'utf8');
+        continue;
+      }
+      throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line} has bytes that are not valid UTF-8`, {
+        hint: encoding.detected
+          ? 'Try: --encoding windows-1252 (or the code page the file was saved in, e.g. iso-8859-2)'
+          : 'Try: leave out --encoding to detect it, or name the code page the file was saved in (e.g. --encoding windows-1252)',
+        details: { file, line },
+      });
+    }
+    lines += countLineBreakBytes(body);
+    if (!seenNonAscii && !isAscii(body)) seenNonAscii = true;
+    if (body.length > 0) yield body;
+  }
+  if (fallback) {
+    const rest = fallback.end();
+    if (rest) yield Buffer.from(rest, 'utf8');
+    return;
+  }
+  if (carried) throw new CrmError('BAD_INPUT_FILE', `${file}: the file ends in the middle of a UTF-8 character`, { details: { file } });
+}
+
+/** Bytes up to a multi-byte character cut off at the end (its lead byte announces more bytes than follow). */
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) {
+      const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return needs > back ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+/** Line breaks in bytes as countLineBreaks counts them in text: LF, and CR not followed by LF. */
+function countLineBreakBytes(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) count++;
+  for (let at = bytes.indexOf(13); at >= 0; at = bytes.indexOf(13, at + 1)) if (bytes[at + 1] !== 10) count++;
+  return count;
 }
 
 /**
