@@ -163,12 +163,13 @@ export function cleanDate(raw: string | null | undefined, order: DateOrder, opti
   if (/[^\p{L}\p{N}\s./\-,'’º]/u.test(withoutTime)) return { value: null, problem: `"${text}" is not a date` };
   const numbers: string[] = [];
   let month: number | undefined;
-  tables ??= buildTables();
   for (const token of tokens) {
     if (/^\d/.test(token)) {
       numbers.push(token);
       continue;
     }
+    // Built on the first date with a word in it: all-number dates never need it (and it costs ~0.2 s).
+    tables ??= buildTables();
     const key = nameKey(token);
     const named = tables.months.get(key);
     if (named !== undefined) {
