@@ -223,8 +223,10 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
 
     const ids = new IdRange(session, object);
     const accountIds = new IdRange(session, accountObject);
-    const insert = adaptiveInserter(session, object);
-    const insertAccount = bulkInserter(db, accountObject, ['Id', 'Name', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById']);
+    // Every record the job creates carries the same creation stamp.
+    const stamp: CrmRecord = { CreatedDate: now, CreatedById: actor.id, LastModifiedDate: now, LastModifiedById: actor.id };
+    const insert = adaptiveInserter(session, object, stamp);
+    const insertAccount = bulkInserter(db, accountObject, ['Id', 'Name', 'OwnerId'], stamp);
 
     // Accounts the importing user can see, by normalised name, for linking contacts.
     const accountsByKey = new Map<string, string>();
@@ -381,10 +383,6 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
       if (linksAccounts && mapped.account && !values.AccountId) values.AccountId = linkAccount(mapped.account, String(values.OwnerId));
       const id = ids.take();
       values.Id = id;
-      values.CreatedDate = now;
-      values.CreatedById = actor.id;
-      values.LastModifiedDate = now;
-      values.LastModifiedById = actor.id;
       insert(values);
       rememberEmail(values.Email);
       if (keys.name) seenByName.set(keys.name, id);
@@ -404,7 +402,7 @@ export async function runImportEngine(session: OrgSession, options: EngineOption
         return found;
       }
       const id = accountIds.take();
-      insertAccount({ Id: id, Name: name.trim().slice(0, 255), OwnerId: ownerId, CreatedDate: now, CreatedById: actor.id, LastModifiedDate: now, LastModifiedById: actor.id });
+      insertAccount({ Id: id, Name: name.trim().slice(0, 255), OwnerId: ownerId });
       accountsByKey.set(key, id);
       if (accountBySpelling.size < 100_000) accountBySpelling.set(name, id);
       summary.accountsCreated++;
@@ -486,9 +484,9 @@ function failsTheWholeImport(db: OrgSession['db'], error: unknown): boolean {
 /**
  * Inserts only the columns rows actually fill (a Contact has ~50 columns; an import fills ~15):
  * the statement is re-prepared when a row brings a column not seen before, which settles after
- * the first rows.
+ * the first rows. `constants` go into every record.
  */
-function adaptiveInserter(session: OrgSession, object: ObjectDef): (record: CrmRecord) => void {
+function adaptiveInserter(session: OrgSession, object: ObjectDef, constants: Readonly<CrmRecord>): (record: CrmRecord) => void {
   const columns = new Set<string>();
   let insert: ((record: CrmRecord) => void) | undefined;
   return (record) => {
@@ -498,7 +496,7 @@ function adaptiveInserter(session: OrgSession, object: ObjectDef): (record: CrmR
         insert = undefined;
       }
     }
-    insert ??= bulkInserter(session.db, object, [...columns]);
+    insert ??= bulkInserter(session.db, object, [...columns], constants);
     insert(record);
   };
 }

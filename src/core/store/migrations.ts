@@ -311,6 +311,19 @@ const MIGRATIONS: Migration[] = [
       );
     `);
   },
+  // Indexes on references leave out empty values: lookups by a parent's id never ask for NULL, and an
+  // import of contacts without "Reports To" no longer writes an index entry per row for nothing.
+  (db) => {
+    for (const object of STANDARD_OBJECTS) {
+      for (const field of object.fields) {
+        if (field.type !== 'reference' || isAuditStamp(field)) continue;
+        const index = `ix_${object.name}_${field.name}`;
+        if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(index)) continue;
+        db.exec(`DROP INDEX ${quoteIdent(index)}`);
+        db.exec(`CREATE INDEX ${quoteIdent(index)} ON ${quoteIdent(object.name)} (${quoteIdent(field.name)}) WHERE ${quoteIdent(field.name)} IS NOT NULL`);
+      }
+    }
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -153,19 +153,32 @@ export function findIdsByField(db: OrgDb, object: ObjectDef, field: string, valu
 /**
  * A prepared INSERT over a fixed column list, for bulk writes: one statement
  * for the whole import instead of one per distinct set of non-empty fields.
+ * `constants` are the same on every row (who created it, and when): they are written into the
+ * statement once rather than bound on every row (four fewer strings converted per record).
  */
-export function bulkInserter(db: OrgDb, object: ObjectDef, columns: readonly string[]): (record: CrmRecord) => void {
+export function bulkInserter(db: OrgDb, object: ObjectDef, columns: readonly string[], constants: Readonly<CrmRecord> = {}): (record: CrmRecord) => void {
   const byName = new Map(object.fields.map((f) => [f.name, f]));
-  for (const c of columns) if (!byName.has(c)) throw new Error(`${object.name} has no column ${c}`);
-  const statement = db.prepare(
-    `INSERT INTO ${quoteIdent(object.name)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
-  const fields = columns.map((c) => byName.get(c));
-  const params: (string | number | null)[] = new Array(columns.length);
+  const constantColumns = Object.keys(constants);
+  for (const c of [...columns, ...constantColumns]) if (!byName.has(c)) throw new Error(`${object.name} has no column ${c}`);
+  const bound = columns.filter((c) => !(c in constants));
+  const names = [...bound, ...constantColumns].map(quoteIdent).join(', ');
+  const values = [...bound.map(() => '?'), ...constantColumns.map((c) => sqlLiteral(toStorage(byName.get(c), constants[c] ?? null)))].join(', ');
+  const statement = db.prepare(`INSERT INTO ${quoteIdent(object.name)} (${names}) VALUES (${values})`);
+  const fields = bound.map((c) => byName.get(c));
+  const params: (string | number | null)[] = new Array(bound.length);
   return (record) => {
-    for (let i = 0; i < columns.length; i++) params[i] = toStorage(fields[i], record[columns[i]!] ?? null);
+    for (let i = 0; i < bound.length; i++) params[i] = toStorage(fields[i], record[bound[i]!] ?? null);
     statement.run(params);
   };
+}
+
+function sqlLiteral(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Give back the unused tail of a reserved block (only while nothing else reserved after it). */
