@@ -1,4 +1,4 @@
-import { copyFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -80,8 +80,10 @@ describe('backup, restore and doctor', () => {
     const damaged = join(dir, 'damaged.db');
     copyFileSync(db, damaged);
     const size = statSync(damaged).size;
+    // One whole page (the size is in the file header, bytes 16-17), so no free space inside a page absorbs it.
+    const pageSize = readFileSync(damaged).readUInt16BE(16);
     const fd = openSync(damaged, 'r+');
-    writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, Math.floor(size / 2 / pageSize) * pageSize);
     closeSync(fd);
     const report = await cli(['--db', damaged, 'doctor', '--json']);
     expect(report.code).not.toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecord, deleteRecords, getRecordById, listRecordsFor, updateRecord } from '../../src/core/records/service.js';
+import { createRecord, deleteRecords, getRecordById, iterateRecordsFor, listRecordsFor, updateRecord } from '../../src/core/records/service.js';
 import { CrmError, ValidationError } from '../../src/core/errors.js';
 import { memoryOrg } from '../helpers/org.js';
 
@@ -85,5 +85,16 @@ describe('record service on an in-memory org', () => {
     const viewer = org.as('viewer');
     expect(() => createRecord(viewer, 'Contact', { LastName: 'Doe' })).toThrow(/may not create contacts/);
     expect(listRecordsFor(viewer, 'Contact')).toEqual([]);
+  });
+
+  it('reads only the fields asked for (and always the Id), in creation order, ignoring unknown names', async () => {
+    const { session } = await memoryOrg();
+    const a = createRecord(session, 'Contact', { LastName: 'Ozoliņa', FirstName: 'Anna', Email: 'anna@example.lv' });
+    const b = createRecord(session, 'Contact', { LastName: '王', FirstName: '芳' });
+    const records = [...iterateRecordsFor(session, 'Contact', { fields: ['LastName', 'NoSuchField'] })];
+    expect(records).toEqual([
+      { Id: a.id, LastName: 'Ozoliņa' },
+      { Id: b.id, LastName: '王' },
+    ]);
   });
 });

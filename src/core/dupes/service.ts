@@ -26,9 +26,16 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
 /** Account names by id, for the Company of contacts. */
 function accountNames(session: OrgSession): Map<string, string> {
   const names = new Map<string, string>();
-  for (const a of iterateRecordsFor(session, 'Account')) names.set(String(a.Id), String(a.Name ?? ''));
+  for (const a of iterateRecordsFor(session, 'Account', { fields: ['Name'] })) names.set(String(a.Id), String(a.Name ?? ''));
   return names;
 }
+
+/** The fields toPersonRecord and toAccountRecord read: a matcher loads only these. */
+export const MATCH_FIELDS: Record<DupeObject, readonly string[]> = {
+  Contact: ['FirstName', 'LastName', 'Email', 'Phone', 'MobilePhone', 'AccountId', 'MailingStreet', 'MailingCity', 'MailingPostalCode', 'MailingCountry', 'Birthdate', 'Title'],
+  Lead: ['FirstName', 'LastName', 'Email', 'Phone', 'MobilePhone', 'Company', 'Street', 'City', 'PostalCode', 'Country', 'Title'],
+  Account: ['Name', 'Website', 'Phone', 'BillingStreet', 'BillingCity', 'BillingPostalCode', 'BillingCountry'],
+};
 
 export function toPersonRecord(object: 'Contact' | 'Lead', r: CrmRecord, accounts?: Map<string, string>): MatchRecord {
   const contact = object === 'Contact';
@@ -62,9 +69,10 @@ export function toAccountRecord(r: CrmRecord): AccountMatchRecord {
   };
 }
 
-function* matchRecords(session: OrgSession, object: DupeObject): Generator<MatchRecord | AccountMatchRecord> {
+/** The records of an object the acting user may read, as the matcher takes them. */
+export function* matchRecords(session: OrgSession, object: DupeObject): Generator<MatchRecord | AccountMatchRecord> {
   const accounts = object === 'Contact' ? accountNames(session) : undefined;
-  for (const r of iterateRecordsFor(session, object)) yield object === 'Account' ? toAccountRecord(r) : toPersonRecord(object, r, accounts);
+  for (const r of iterateRecordsFor(session, object, { fields: MATCH_FIELDS[object] })) yield object === 'Account' ? toAccountRecord(r) : toPersonRecord(object, r, accounts);
 }
 
 export interface DupesFindResult {
@@ -94,7 +102,7 @@ function findAgainst(session: OrgSession, object: DupeObject, against: DupeObjec
   const matcher = buildMatcher(matchRecords(session, against) as Iterable<MatchRecord>, { threshold });
   const groups: DuplicateGroup[] = [];
   const accounts = object === 'Contact' ? accountNames(session) : undefined;
-  for (const r of iterateRecordsFor(session, object)) {
+  for (const r of iterateRecordsFor(session, object, { fields: MATCH_FIELDS[object] })) {
     const query = toPersonRecord(object, r, accounts);
     const hits = matcher.candidatesFor(query, 5, threshold);
     if (hits.length === 0) continue;

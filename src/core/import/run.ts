@@ -9,8 +9,8 @@ import type { ObjectDef } from '../schema/types.js';
 import { findUserByUsername } from '../store/users.js';
 import type { CrmRecord } from '../store/records.js';
 import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
-import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD } from '../dedup/index.js';
-import { toAccountRecord, toPersonRecord } from '../dupes/service.js';
+import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD, type AccountMatchRecord, type MatchRecord } from '../dedup/index.js';
+import { matchRecords, toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
 import { PARALLEL_BATCH_SIZE, parallelImportAvailable, parallelRows, type ParallelRows } from './parallel.js';
 import { compileMapping } from './mapping/compile.js';
@@ -265,13 +265,13 @@ export function buildRowMapper(session: OrgSession, prepared: PreparedImport): R
 function fuzzyDuplicateFinder(session: OrgSession, object: ObjectDef): ((values: CrmRecord, account: string | null) => string | undefined) | undefined {
   if (countRecordsFor(session, object.name) === 0) return undefined;
   if (object.name === 'Account') {
-    const matcher = buildAccountMatcher([...iterateRecordsFor(session, 'Account')].map(toAccountRecord));
+    const matcher = buildAccountMatcher(matchRecords(session, 'Account') as Iterable<AccountMatchRecord>);
     return (values) => matcher.candidatesFor(toAccountRecord({ ...values, Id: 'new' }), 1, DEFAULT_THRESHOLD)[0]?.id;
   }
   const person = object.name as 'Contact' | 'Lead';
   const accounts = new Map<string, string>();
-  if (person === 'Contact') for (const a of iterateRecordsFor(session, 'Account')) accounts.set(String(a.Id), String(a.Name ?? ''));
-  const matcher = buildMatcher([...iterateRecordsFor(session, person)].map((r) => toPersonRecord(person, r, accounts)));
+  if (person === 'Contact') for (const a of iterateRecordsFor(session, 'Account', { fields: ['Name'] })) accounts.set(String(a.Id), String(a.Name ?? ''));
+  const matcher = buildMatcher(matchRecords(session, person) as Iterable<MatchRecord>);
   return (values, account) => {
     const query = toPersonRecord(person, { ...values, Id: 'new' }, accounts);
     if (person === 'Contact' && account) query.Company = account;

@@ -208,6 +208,8 @@ export interface ListOptions {
   orderBy?: { field: string; descending?: boolean }[] | undefined;
   /** Only records the acting user owns. */
   mine?: boolean | undefined;
+  /** Read only these fields (and Id). */
+  fields?: readonly string[] | undefined;
 }
 
 export function parseWhere(session: OrgSession, object: ObjectDef, where: string | undefined): FilterNode | undefined {
@@ -235,6 +237,7 @@ export function* iterateRecordsFor(session: OrgSession, objectName: string, opti
     visibility: session.access.readVisibility(object),
     limit: options.limit,
     orderBy: options.orderBy,
+    fields: options.fields,
   });
 }
 
