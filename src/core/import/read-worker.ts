@@ -28,15 +28,23 @@ async function run(): Promise<void> {
     post(batch);
     batch = { type: 'rows', rowLines: [], cells: [] };
   };
-  for await (const row of source.rows) {
-    if (data.sample !== undefined && row.row > data.sample) break;
-    if (row.problem) (batch.problems ??= {})[batch.cells.length] = row.problem;
-    batch.rowLines.push(row.row, row.line);
-    batch.cells.push(packCells(row.values));
-    if (batch.cells.length >= data.batchSize) await send();
+  // Runs of rows where the reader has them (one await per run, not per row).
+  const runs = source.batches ?? oneByOne(source.rows);
+  reading: for await (const run of runs) {
+    for (const row of run) {
+      if (data.sample !== undefined && row.row > data.sample) break reading;
+      if (row.problem) (batch.problems ??= {})[batch.cells.length] = row.problem;
+      batch.rowLines.push(row.row, row.line);
+      batch.cells.push(packCells(row.values));
+      if (batch.cells.length >= data.batchSize) await send();
+    }
   }
   if (batch.cells.length > 0) await send();
   post({ type: 'end', warnings: source.warnings });
+}
+
+async function* oneByOne<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const row of rows) yield [row];
 }
 
 run().catch((error: unknown) => post(errorMessage(error)));

@@ -40,6 +40,11 @@ export interface RowSource {
   headers: string[];
   /** Rows in file order. Rows the reader cannot split into cells (ragged) are yielded with `problem` set. */
   rows: AsyncIterable<SourceRow & { problem?: RowProblem }>;
+  /**
+   * The same rows in runs, where the reader has them that way (CSV: one run per chunk of the file).
+   * Take either `rows` or `batches`, not both: they drain one reader.
+   */
+  batches?: AsyncIterable<(SourceRow & { problem?: RowProblem })[]>;
   /** Non-fatal observations, e.g. "header has 92 columns, rows have 89". */
   warnings: string[];
 }

@@ -118,47 +118,69 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
   checkCells(file, header.cells, header.line, headers, options.maxCellBytes);
   const width = headers.length;
 
-  async function* rows(): AsyncGenerator<Row> {
-    let row = 0;
-    let warnedMissing = false;
-    // In a one-column file an empty line is an empty value, except trailing blank lines at the end.
-    const pendingBlank: number[] = [];
+  let row = 0;
+  let warnedMissing = false;
+  // In a one-column file an empty line is an empty value, except trailing blank lines at the end.
+  const pendingBlank: number[] = [];
+  /** The rows a run of records makes, appended to `out` (blank lines wait until a row follows them). */
+  const shape = (records: readonly ParsedRecord[], from: number, out: Row[]): void => {
+    for (let i = from; i < records.length; i++) {
+      const { cells, line } = records[i]!;
+      if (isBlank(cells)) {
+        if (width === 1 && cells.length === 1) pendingBlank.push(line);
+        continue;
+      }
+      for (const blankLine of pendingBlank.splice(0)) out.push({ row: ++row, line: blankLine, values: [''] });
+      checkCells(file, cells, line, headers, options.maxCellBytes);
+      row++;
+      if (cells.length > width) {
+        const extra = cells.slice(width);
+        // A trailing delimiter after the last column is common and carries no data.
+        if (extra.every((cell) => cell === '')) {
+          out.push({ row, line, values: cells.slice(0, width) });
+          continue;
+        }
+        out.push({
+          row,
+          line,
+          values: cells,
+          problem: { row, line, code: 'RAGGED_ROW', message: `line ${line} has ${cells.length} cells but the header has ${width} columns` },
+        });
+        continue;
+      }
+      if (cells.length < width) {
+        if (!warnedMissing && width - cells.length > FEW_MISSING_CELLS) {
+          warnedMissing = true;
+          warnings.push(`${file}: line ${line} has ${cells.length} cells but the header has ${width} columns; the missing cells were read as empty`);
+        }
+        out.push({ row, line, values: cells.concat(Array<string>(width - cells.length).fill('')) });
+        continue;
+      }
+      out.push({ row, line, values: cells });
+    }
+  };
+
+  // Rows in runs, as the parser produces them (one run per chunk read): a consumer that takes runs
+  // awaits once per run instead of once per row.
+  async function* batches(): AsyncGenerator<Row[]> {
     try {
+      let out: Row[] = [];
+      // The rest of the run the header came in.
+      shape(pending, taken, out);
+      taken = pending.length;
       for (;;) {
-        const record = await next();
-        if (!record) return;
-        const { cells, line } = record;
-        if (isBlank(cells)) {
-          if (width === 1 && cells.length === 1) pendingBlank.push(line);
-          continue;
+        if (out.length > 0) {
+          yield out;
+          out = [];
         }
-        for (const blankLine of pendingBlank.splice(0)) yield { row: ++row, line: blankLine, values: [''] };
-        checkCells(file, cells, line, headers, options.maxCellBytes);
-        row++;
-        if (cells.length > width) {
-          const extra = cells.slice(width);
-          // A trailing delimiter after the last column is common and carries no data.
-          if (extra.every((cell) => cell === '')) {
-            yield { row, line, values: cells.slice(0, width) };
-            continue;
-          }
-          yield {
-            row,
-            line,
-            values: cells,
-            problem: { row, line, code: 'RAGGED_ROW', message: `line ${line} has ${cells.length} cells but the header has ${width} columns` },
-          };
-          continue;
+        let run: ParsedRecord[] | undefined;
+        try {
+          run = await takeRecords();
+        } catch (error) {
+          throw csvFailure(file, error, nextLine, options.maxRecordBytes);
         }
-        if (cells.length < width) {
-          if (!warnedMissing && width - cells.length > FEW_MISSING_CELLS) {
-            warnedMissing = true;
-            warnings.push(`${file}: line ${line} has ${cells.length} cells but the header has ${width} columns; the missing cells were read as empty`);
-          }
-          yield { row, line, values: cells.concat(Array<string>(width - cells.length).fill('')) };
-          continue;
-        }
-        yield { row, line, values: cells };
+        if (!run) return;
+        shape(run, 0, out);
       }
     } finally {
       parser.destroy();
@@ -166,7 +188,12 @@ export async function openCsv(input: ByteInput, encoding: TextEncoding, options:
     }
   }
 
-  source = { file, format: 'csv', encoding: encoding.label, delimiter, headers, rows: rows(), warnings };
+  const runs = batches();
+  async function* rows(): AsyncGenerator<Row> {
+    for await (const run of runs) yield* run;
+  }
+
+  source = { file, format: 'csv', encoding: encoding.label, delimiter, headers, rows: rows(), batches: runs, warnings };
   if (fallbackLine !== undefined) applyFallback(source, fallbackLine);
   return source;
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../helpers/org.js';
-import { fixture, readAll } from './read-helpers.js';
+import { fixture, readAll, readAllInRuns } from './read-helpers.js';
 
 const OUTLOOK_HEADER_START = ['Title', 'First Name', 'Middle Name', 'Last Name', 'Suffix', 'Company', 'Department', 'Job Title'];
 
@@ -152,6 +152,37 @@ describe('CSV reader on awkward but valid files', () => {
     const result = await readAll('-', {}, Readable.from([bytes.subarray(0, 10), bytes.subarray(10)]));
     expect(result.source).toMatchObject({ file: '-', delimiter: ';' });
     expect(result.cell(1, 'Sukunimi')).toBe('Öhman');
+  });
+});
+
+describe('CSV reader in runs (the read worker takes rows a chunk at a time)', () => {
+  it.each([
+    'outlook-2016-windows-1252-multiline-notes.csv',
+    'ragged-rows.csv',
+    'one-column-with-blank-values.csv',
+    'cr-line-endings-mac.csv',
+    'semicolon-delimited-european.csv',
+    'duplicate-headers.csv',
+    'tab-delimited-act-latin1.txt',
+  ])('%s: the same rows, lines, problems and warnings as row by row', async (name) => {
+    const one = await readAll(fixture(name));
+    const inRuns = await readAllInRuns(fixture(name));
+    expect(inRuns.rows).toEqual(one.rows);
+    expect(inRuns.source.warnings).toEqual(one.source.warnings);
+  });
+
+  it('a file of many chunks arrives in runs of many rows, every row once and in order', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'many.csv');
+    const lines = ['First Name,Last Name,Notes'];
+    for (let i = 1; i <= 5000; i++) lines.push(i % 97 === 0 ? `Anna${i},"Bērziņa","line one\nline two"` : `Jānis${i},Ozoliņš,`);
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const { rows, runs } = await readAllInRuns(file);
+    expect(rows.map((r) => r.row)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+    expect(rows[96]).toMatchObject({ row: 97, line: 98, values: ['Anna97', 'Bērziņa', 'line one\nline two'] });
+    expect(rows[97]).toMatchObject({ row: 98, line: 100 });
+    expect(runs).toBeGreaterThan(1);
+    expect(runs).toBeLessThan(rows.length / 10);
   });
 });
 

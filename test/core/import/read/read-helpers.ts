@@ -28,3 +28,16 @@ export async function readAll(file: string, options: ReadOptions = {}, stdin?: N
     },
   };
 }
+
+/** Opens a file and drains it run by run (`batches`), as the import's read worker does. */
+export async function readAllInRuns(file: string, options: ReadOptions = {}): Promise<{ source: RowSource; rows: ReadResult['rows']; runs: number }> {
+  const source = await openRowSource(file, options);
+  if (!source.batches) throw new Error(`${file}: the reader gives no runs`);
+  const rows: ReadResult['rows'] = [];
+  let runs = 0;
+  for await (const run of source.batches) {
+    runs++;
+    rows.push(...run);
+  }
+  return { source, rows, runs };
+}
