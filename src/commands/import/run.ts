@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CrmError } from '../../core/errors.js';
-import { buildRowMapper, executeImport, prepareImport, type ImportRequest, type ImportResult, type PreparedImport } from '../../core/import/run.js';
+import { buildRowMapper, executeImport, prepareImport, prewarmWorkersFor, type ImportRequest, type ImportResult, type PreparedImport } from '../../core/import/run.js';
 import type { DuplicateAction, ImportMode } from '../../core/import/engine.js';
 import { SOURCE_KINDS } from '../../core/import/sources/detect.js';
 import type { Mapping } from '../../core/import/mapping/types.js';
@@ -108,6 +108,7 @@ export function register(group: Command): void {
           stdin: ctx.io.stdin,
         };
         if (ctx.prompt.interactive && file !== '-') return runWizard(ctx, session, request);
+        prewarmWorkersFor(request);
         const result = await runWithProgress(ctx, session, await prepareImport(session, request));
         if (assigner && !result.dryRun) {
           const notifications = assigner.notify();

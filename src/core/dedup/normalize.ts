@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
 /**
  * Value keys for matching: the same value typed on a Latvian keyboard, an
@@ -188,6 +188,11 @@ export function domainKey(value: string | null | undefined): string {
 
 const HAN = /\p{Script=Han}/u;
 
+type PinyinPro = typeof import('pinyin-pro');
+let pinyinPro: PinyinPro | undefined;
+/** pinyin-pro's dictionaries take ~0.1 s to load: loaded on the first Han name, not by every command that may compare names. */
+const loadPinyin = (): PinyinPro => (pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro);
+
 /**
  * Han characters to toneless pinyin, so 王伟 meets Wang Wei: address books hold
  * Chinese names in either script. Surnames use the surname readings (曾 → zeng,
@@ -197,6 +202,6 @@ export function romanizeHan(text: string | null | undefined, asSurname = false):
   if (!text || !HAN.test(text)) return text ?? '';
   return text
     .split(/\s+/)
-    .map((part) => (HAN.test(part) ? pinyin(part, { toneType: 'none', type: 'array', surname: asSurname ? 'head' : 'off' }).join('') : part))
+    .map((part) => (HAN.test(part) ? loadPinyin().pinyin(part, { toneType: 'none', type: 'array', surname: asSurname ? 'head' : 'off' }).join('') : part))
     .join(' ');
 }

@@ -1,18 +1,30 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildRowTransform } from './transform.js';
-import { errorMessage, slim, unpackCells, type SlimMappedRow, type CleanerMessage, type CleanWorkerData, type CreditMessage, type ReaderMessage } from './worker-protocol.js';
+import type { RowMapper } from './engine.js';
+import {
+  errorMessage,
+  slim,
+  unpackCells,
+  type CleanJob,
+  type SlimMappedRow,
+  type CleanerMessage,
+  type CreditMessage,
+  type ReaderMessage,
+  type StartMessage,
+  type WorkerPortData,
+} from './worker-protocol.js';
 
 /**
  * Second stage of a parallel import: maps and cleans each row the read worker parsed (phone numbers,
  * countries, dates, names...) and posts the batch on to the thread that writes the org. It takes a
  * batch from the reader only when the writer has room for one, so memory stays flat.
  */
-const data = workerData as CleanWorkerData;
 const toWriter = parentPort!;
-const fromReader = data.port;
-const transform = buildRowTransform(data.config);
+const fromReader = (workerData as WorkerPortData).port;
+/** Set by the 'start' message; no batch arrives before it (the reader starts on the same message). */
+let transform: RowMapper | undefined;
 
-let writerCredits = data.maxBatchesAhead;
+let writerCredits = 0;
 const inbox: ReaderMessage[] = [];
 let finished = false;
 
@@ -26,7 +38,7 @@ const finish = (message: CleanerMessage): void => {
 };
 
 function pump(): void {
-  while (!finished && inbox.length > 0 && (writerCredits > 0 || inbox[0]!.type !== 'rows')) {
+  while (transform && !finished && inbox.length > 0 && (writerCredits > 0 || inbox[0]!.type !== 'rows')) {
     const message = inbox.shift()!;
     if (message.type !== 'rows') {
       // 'end' and 'error' follow the batches before them, in order.
@@ -52,9 +64,17 @@ fromReader.on('message', (message: ReaderMessage) => {
   inbox.push(message);
   pump();
 });
-toWriter.on('message', (message: CreditMessage) => {
+toWriter.on('message', (message: CreditMessage | StartMessage<CleanJob>) => {
   if (message.type === 'credit') {
     writerCredits++;
-    pump();
+  } else if (message.type === 'start') {
+    writerCredits += message.job.maxBatchesAhead;
+    try {
+      transform = buildRowTransform(message.job.config);
+    } catch (error) {
+      finish(errorMessage(error));
+      return;
+    }
   }
+  pump();
 });

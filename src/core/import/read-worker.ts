@@ -1,14 +1,13 @@
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openRowSource } from './read/index.js';
-import { errorMessage, packCells, type CreditMessage, type ReaderMessage, type ReadWorkerData, type RowBatch } from './worker-protocol.js';
+import { errorMessage, packCells, type CreditMessage, type ReaderMessage, type ReadJob, type RowBatch, type StartMessage, type WorkerPortData } from './worker-protocol.js';
 
 /**
  * First stage of a parallel import: reads and parses the file and posts rows, in batches, to the
  * clean worker. Credits bound how far it may run ahead, so memory stays flat on any file size.
  */
-const data = workerData as ReadWorkerData;
-const port = data.port;
-let credits = data.maxBatchesAhead;
+const port = (workerData as WorkerPortData).port;
+let credits = 0;
 let wake: (() => void) | undefined;
 port.on('message', (message: CreditMessage) => {
   if (message.type === 'credit') {
@@ -19,7 +18,8 @@ port.on('message', (message: CreditMessage) => {
 
 const post = (message: ReaderMessage): void => port.postMessage(message);
 
-async function run(): Promise<void> {
+async function run(data: ReadJob): Promise<void> {
+  credits += data.maxBatchesAhead;
   const source = await openRowSource(data.file, data.read);
   let batch: RowBatch = { type: 'rows', rowLines: [], cells: [] };
   const send = async (): Promise<void> => {
@@ -47,4 +47,6 @@ async function* oneByOne<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
   for await (const row of rows) yield [row];
 }
 
-run().catch((error: unknown) => post(errorMessage(error)));
+parentPort!.once('message', (message: StartMessage<ReadJob>) => {
+  run(message.job).catch((error: unknown) => post(errorMessage(error)));
+});

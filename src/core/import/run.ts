@@ -12,7 +12,7 @@ import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
 import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD, type AccountMatchRecord, type MatchRecord } from '../dedup/index.js';
 import { matchRecords, toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
-import { PARALLEL_BATCH_SIZE, parallelImportAvailable, parallelRows, type ParallelRows } from './parallel.js';
+import { PARALLEL_BATCH_SIZE, parallelImportAvailable, parallelRows, prewarmImportWorkers, type ParallelRows } from './parallel.js';
 import { compileMapping } from './mapping/compile.js';
 import { buildRowTransform, type TransformConfig } from './transform.js';
 import { loadMapping, saveMapping } from './mapping/file.js';
@@ -229,6 +229,11 @@ const PARALLEL_MIN_BYTES = 1024 * 1024;
  * Large files are read and cleaned in a worker thread. CRMCTL_IMPORT_WORKERS=0 turns that off,
  * =1 forces it (tests); stdin cannot be read twice, so it always stays in this thread.
  */
+/** For an import that will run on worker threads, start them now, before prepareImport (see prewarmImportWorkers). */
+export function prewarmWorkersFor(request: ImportRequest): void {
+  if (useWorker(request)) prewarmImportWorkers();
+}
+
 function useWorker(request: ImportRequest): boolean {
   const setting = process.env.CRMCTL_IMPORT_WORKERS;
   if (request.file === '-' || setting === '0' || !parallelImportAvailable()) return false;

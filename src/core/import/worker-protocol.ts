@@ -64,23 +64,34 @@ export interface CreditMessage {
 export type ReaderMessage = RowBatch | EndMessage | ErrorMessage;
 export type CleanerMessage = CleanedBatch | EndMessage | ErrorMessage;
 
-export interface ReadWorkerData {
+/** What the read worker reads; sent in its 'start' message. */
+export interface ReadJob {
   file: string;
   read: ReadOptions;
   sample?: number | undefined;
   batchSize: number;
   maxBatchesAhead: number;
-  /** Port to the clean worker. */
-  port: MessagePort;
 }
 
-export interface CleanWorkerData {
+/** How the clean worker maps and cleans; sent in its 'start' message. */
+export interface CleanJob {
   config: TransformConfig;
   maxBatchesAhead: number;
-  /** Port from the read worker. */
-  port: MessagePort;
 }
 
+/**
+ * Workers are spawned before the import is planned (their modules load while this thread reads the
+ * header and suggests the mapping) and told what to do once it is: the first message from the parent.
+ */
+export interface StartMessage<Job> {
+  type: 'start';
+  job: Job;
+}
+
+/** workerData of both workers: the port between them (reader → cleaner). */
+export interface WorkerPortData {
+  port: MessagePort;
+}
 
 /** An error thrown in a worker, as plain data (CrmError's code, hint and details survive the trip). */
 export function errorMessage(error: unknown): ErrorMessage {
