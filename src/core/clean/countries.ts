@@ -108,6 +108,11 @@ function buildIndex(): CountryIndex {
  * one English spelling per country plus its ISO alpha-2 code. Unknown or ambiguous names
  * ("Congo", "Korea") → null: the pipeline keeps the original text and warns.
  */
+/** Builds the country-name index now rather than on the first country read (~0.1 s). */
+export function loadCountryIndex(): void {
+  index ??= buildIndex();
+}
+
 export function standardizeCountry(raw: string | null | undefined): { name: string; code: string } | null {
   if (raw == null) return null;
   index ??= buildIndex();
@@ -116,6 +121,14 @@ export function standardizeCountry(raw: string | null | undefined): { name: stri
   const code = index.byKey.get(key);
   if (!code) return null;
   return { name: index.names.get(code)!, code };
+}
+
+/** The phone region of a locale such as "lv-LV" or "pt-BR"; undefined when it names no country. */
+export function phoneRegionOfLocale(locale: string): CountryCode | undefined {
+  const region = locale.split('-')[1];
+  if (!region) return undefined;
+  // Usually already an ISO code: no need to build the country-name index for it.
+  return isSupportedCountry(region) ? region : countryToDefaultPhoneRegion(region);
 }
 
 /** The libphonenumber region for a country cell, to read local phone numbers in that row: "Suomi" → "FI". */

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadCountryIndex } from '../clean/countries.js';
 import { buildRowTransform } from './transform.js';
 import type { RowMapper } from './engine.js';
 import {
@@ -19,6 +20,9 @@ import {
  * countries, dates, names...) and posts the batch on to the thread that writes the org. It takes a
  * batch from the reader only when the writer has room for one, so memory stays flat.
  */
+// Usually spawned before the import is planned: build the country index while the parent reads the header.
+loadCountryIndex();
+
 const toWriter = parentPort!;
 const fromReader = (workerData as WorkerPortData).port;
 /** Set by the 'start' message; no batch arrives before it (the reader starts on the same message). */

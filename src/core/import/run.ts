@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CrmError } from '../errors.js';
-import { countryToDefaultPhoneRegion } from '../clean/countries.js';
+import { countryToDefaultPhoneRegion, phoneRegionOfLocale } from '../clean/countries.js';
 import type { CountryCode } from '../clean/phones.js';
 import { dateOrderForLocale, detectDateOrder, type DateOrder } from '../clean/dates.js';
 import type { OrgSession } from '../org/session.js';
@@ -191,8 +191,7 @@ function defaultCountryFor(session: OrgSession, option: string | undefined): Cou
     if (!region) throw new CrmError('USAGE', `--default-country ${option}: not a country.`, { hint: 'Use an ISO code or name, e.g. --default-country LV or --default-country Brazil.' });
     return region;
   }
-  const region = session.org.locale.split('-')[1];
-  return region ? countryToDefaultPhoneRegion(region) : undefined;
+  return phoneRegionOfLocale(session.org.locale);
 }
 
 /** Decide each date column's day/month order from its own values where they are unambiguous. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryToDefaultPhoneRegion, standardizeCountry } from '../../../src/core/clean/countries.js';
+import { countryToDefaultPhoneRegion, phoneRegionOfLocale, standardizeCountry } from '../../../src/core/clean/countries.js';
 
 describe('standardizeCountry', () => {
   it.each([
@@ -57,5 +57,16 @@ describe('countryToDefaultPhoneRegion', () => {
     expect(countryToDefaultPhoneRegion('Atlantis')).toBeUndefined();
     // Antarctica has no phone numbering plan of its own.
     expect(countryToDefaultPhoneRegion('Antarctica')).toBeUndefined();
+  });
+});
+
+describe('phoneRegionOfLocale', () => {
+  it('takes the region of a locale tag, and nothing from a tag without one', () => {
+    expect(phoneRegionOfLocale('lv-LV')).toBe('LV');
+    expect(phoneRegionOfLocale('pt-BR')).toBe('BR');
+    expect(phoneRegionOfLocale('zh-CN')).toBe('CN');
+    expect(phoneRegionOfLocale('is')).toBeUndefined();
+    // A UN M.49 area is no country to dial.
+    expect(phoneRegionOfLocale('es-419')).toBeUndefined();
   });
 });
