@@ -198,23 +198,15 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Buffer>,
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch (error) {
-        const lenient = new TextDecoder('utf-8').decode(chunk);
-        const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-        const line = lines + countLineBreaks(before);
-        if (mayFallBack && !seenNonAscii && !/[^\x00-\x7f]/.test(before)) {
+        const bad = firstInvalidUtf8(chunk, lines);
+        if (mayFallBack && !seenNonAscii && bad.asciiBefore) {
           fallback = iconv.getDecoder(LEGACY_FALLBACK);
-          onFallback(line);
+          onFallback(bad.line);
           const switched = fallback.write(chunk);
           if (switched) yield switched;
           continue;
         }
-        throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line} has bytes that are not valid UTF-8`, {
-          hint: encoding.detected
-            ? 'Try: --encoding windows-1252 (or the code page the file was saved in, e.g. iso-8859-2)'
-            : 'Try: leave out --encoding to detect it, or name the code page the file was saved in (e.g. --encoding windows-1252)',
-          details: { file, line },
-          cause: error,
-        });
+        throw notUtf8(file, bad.line, encoding, error);
       }
       lines += countLineBreaks(text);
       if (!seenNonAscii && /[^\x00-\x7f]/.test(text)) seenNonAscii = true;
@@ -275,23 +267,16 @@ export async function* utf8Bytes(file: string, chunks: AsyncIterable<Buffer>, en
     const body = bytes.subarray(0, whole);
     carried = whole < bytes.length ? Buffer.from(bytes.subarray(whole)) : undefined;
     if (!isUtf8(body)) {
-      const lenient = new TextDecoder('utf-8').decode(body);
-      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-      const line = lines + countLineBreaks(before);
-      if (mayFallBack && !seenNonAscii && !/[^\x00-\x7f]/.test(before)) {
+      const bad = firstInvalidUtf8(body, lines);
+      if (mayFallBack && !seenNonAscii && bad.asciiBefore) {
         fallback = iconv.getDecoder(LEGACY_FALLBACK);
-        onFallback(line);
+        onFallback(bad.line);
         const text = fallback.write(bytes);
         carried = undefined;
         if (text) yield Buffer.from(text, 'utf8');
         continue;
       }
-      throw new CrmError('BAD_INPUT_FILE', `${file}: line ${line} has bytes that are not valid UTF-8`, {
-        hint: encoding.detected
-          ? 'Try: --encoding windows-1252 (or the code page the file was saved in, e.g. iso-8859-2)'
-          : 'Try: leave out --encoding to detect it, or name the code page the file was saved in (e.g. --encoding windows-1252)',
-        details: { file, line },
-      });
+      throw notUtf8(file, bad.line, encoding);
     }
     lines += countLineBreakBytes(body);
     if (!seenNonAscii && !isAscii(body)) seenNonAscii = true;
@@ -376,3 +361,20 @@ export function decodeHead(head: Buffer, encoding: TextEncoding, complete: boole
 }
 
 export { countLineBreaks };
+
+/** The line of the first byte that is not UTF-8 (counted on from `linesBefore`), and whether all before it is ASCII. */
+function firstInvalidUtf8(bytes: Uint8Array, linesBefore: number): { line: number; asciiBefore: boolean } {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+  return { line: linesBefore + countLineBreaks(before), asciiBefore: !/[^\x00-\x7f]/.test(before) };
+}
+
+function notUtf8(file: string, line: number, encoding: { detected: boolean }, cause?: unknown): CrmError {
+  return new CrmError('BAD_INPUT_FILE', `${file}: line ${line} has bytes that are not valid UTF-8`, {
+    hint: encoding.detected
+      ? 'Try: --encoding windows-1252 (or the code page the file was saved in, e.g. iso-8859-2)'
+      : 'Try: leave out --encoding to detect it, or name the code page the file was saved in (e.g. --encoding windows-1252)',
+    details: { file, line },
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
