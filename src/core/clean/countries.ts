@@ -103,16 +103,16 @@ function buildIndex(): CountryIndex {
   return { byKey, names };
 }
 
-/**
- * "USA", "Vereinigte Staaten", "美国", "Latvija", "lva", "ÍSLAND" → `{ name: 'United States', code: 'US' }` etc.:
- * one English spelling per country plus its ISO alpha-2 code. Unknown or ambiguous names
- * ("Congo", "Korea") → null: the pipeline keeps the original text and warns.
- */
 /** Builds the country-name index now rather than on the first country read (~0.1 s). */
 export function loadCountryIndex(): void {
   index ??= buildIndex();
 }
 
+/**
+ * "USA", "Vereinigte Staaten", "美国", "Latvija", "lva", "ÍSLAND" → `{ name: 'United States', code: 'US' }` etc.:
+ * one English spelling per country plus its ISO alpha-2 code. Unknown or ambiguous names
+ * ("Congo", "Korea") → null: the pipeline keeps the original text and warns.
+ */
 export function standardizeCountry(raw: string | null | undefined): { name: string; code: string } | null {
   if (raw == null) return null;
   index ??= buildIndex();

@@ -24,7 +24,7 @@ export function dupeObject(session: OrgSession, name: string): DupeObject {
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** Account names by id, for the Company of contacts. */
-function accountNames(session: OrgSession): Map<string, string> {
+export function accountNames(session: OrgSession): Map<string, string> {
   const names = new Map<string, string>();
   for (const a of iterateRecordsFor(session, 'Account', { fields: ['Name'] })) names.set(String(a.Id), String(a.Name ?? ''));
   return names;
@@ -69,9 +69,12 @@ export function toAccountRecord(r: CrmRecord): AccountMatchRecord {
   };
 }
 
-/** The records of an object the acting user may read, as the matcher takes them. */
-export function* matchRecords(session: OrgSession, object: DupeObject): Generator<MatchRecord | AccountMatchRecord> {
-  const accounts = object === 'Contact' ? accountNames(session) : undefined;
+/** The records of an object the acting user may read, as the matcher takes them (a caller that already has `accountNames` passes them). */
+export function* matchRecords(
+  session: OrgSession,
+  object: DupeObject,
+  accounts = object === 'Contact' ? accountNames(session) : undefined,
+): Generator<MatchRecord | AccountMatchRecord> {
   for (const r of iterateRecordsFor(session, object, { fields: MATCH_FIELDS[object] })) yield object === 'Account' ? toAccountRecord(r) : toPersonRecord(object, r, accounts);
 }
 

@@ -8,9 +8,9 @@ import type { OrgSession } from '../org/session.js';
 import type { ObjectDef } from '../schema/types.js';
 import { findUserByUsername } from '../store/users.js';
 import type { CrmRecord } from '../store/records.js';
-import { countRecordsFor, iterateRecordsFor } from '../records/service.js';
+import { countRecordsFor } from '../records/service.js';
 import { buildAccountMatcher, buildMatcher, DEFAULT_THRESHOLD, type AccountMatchRecord, type MatchRecord } from '../dedup/index.js';
-import { matchRecords, toAccountRecord, toPersonRecord } from '../dupes/service.js';
+import { accountNames, matchRecords, toAccountRecord, toPersonRecord } from '../dupes/service.js';
 import { runImportEngine, type DuplicateAction, type ImportMode, type ImportSummary, type MappedRow, type RowMapper } from './engine.js';
 import { PARALLEL_BATCH_SIZE, parallelImportAvailable, parallelRows, prewarmImportWorkers, type ParallelRows } from './parallel.js';
 import { compileMapping } from './mapping/compile.js';
@@ -224,15 +224,15 @@ async function detectDateOrders(session: OrgSession, prepared: PreparedImport): 
 
 const PARALLEL_MIN_BYTES = 1024 * 1024;
 
-/**
- * Large files are read and cleaned in a worker thread. CRMCTL_IMPORT_WORKERS=0 turns that off,
- * =1 forces it (tests); stdin cannot be read twice, so it always stays in this thread.
- */
 /** For an import that will run on worker threads, start them now, before prepareImport (see prewarmImportWorkers). */
 export function prewarmWorkersFor(request: ImportRequest): void {
   if (useWorker(request)) prewarmImportWorkers();
 }
 
+/**
+ * Large files are read and cleaned in a worker thread. CRMCTL_IMPORT_WORKERS=0 turns that off,
+ * =1 forces it (tests); stdin cannot be read twice, so it always stays in this thread.
+ */
 function useWorker(request: ImportRequest): boolean {
   const setting = process.env.CRMCTL_IMPORT_WORKERS;
   if (request.file === '-' || setting === '0' || !parallelImportAvailable()) return false;
@@ -273,9 +273,8 @@ function fuzzyDuplicateFinder(session: OrgSession, object: ObjectDef): ((values:
     return (values) => matcher.candidatesFor(toAccountRecord({ ...values, Id: 'new' }), 1, DEFAULT_THRESHOLD)[0]?.id;
   }
   const person = object.name as 'Contact' | 'Lead';
-  const accounts = new Map<string, string>();
-  if (person === 'Contact') for (const a of iterateRecordsFor(session, 'Account', { fields: ['Name'] })) accounts.set(String(a.Id), String(a.Name ?? ''));
-  const matcher = buildMatcher(matchRecords(session, person) as Iterable<MatchRecord>);
+  const accounts = person === 'Contact' ? accountNames(session) : undefined;
+  const matcher = buildMatcher(matchRecords(session, person, accounts) as Iterable<MatchRecord>);
   return (values, account) => {
     const query = toPersonRecord(person, { ...values, Id: 'new' }, accounts);
     if (person === 'Contact' && account) query.Company = account;
